@@ -48,7 +48,34 @@ final class DetectionParser {
       return null;
     }
     Condition parsed = new ConditionParser(problems, searches.keySet()).parse(condition);
-    return parsed == null ? null : new Detection(searches, parsed);
+    if (parsed == null) {
+      return null;
+    }
+    Map<String, NodeTuple> keys = SigmaParser.keys(map, new Problems(problems.source()));
+    for (String identifier : searches.keySet()) {
+      if (!uses(parsed, identifier)) {
+        problems.warning(
+            keys.get(identifier).getKeyNode(),
+            "search identifier '" + identifier + "' is not used in the condition");
+      }
+    }
+    return new Detection(searches, parsed);
+  }
+
+  private static boolean uses(Condition c, String identifier) {
+    if (c instanceof Condition.And and) {
+      return and.operands().stream().anyMatch(o -> uses(o, identifier));
+    }
+    if (c instanceof Condition.Or or) {
+      return or.operands().stream().anyMatch(o -> uses(o, identifier));
+    }
+    if (c instanceof Condition.Not not) {
+      return uses(not.operand(), identifier);
+    }
+    if (c instanceof Condition.Ref ref) {
+      return ref.identifier().equals(identifier);
+    }
+    return ((Condition.Quantified) c).selects(identifier);
   }
 
   private Search search(String identifier, Node node) {

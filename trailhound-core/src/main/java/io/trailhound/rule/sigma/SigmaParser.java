@@ -115,6 +115,9 @@ public final class SigmaParser {
     }
     String levelText = optionalText(keys, "level", problems);
     Level level = levelText == null ? null : Level.parse(levelText);
+    if (levelText == null && !keys.containsKey("level")) {
+      problems.warning(root, "no 'level': the rule is treated as medium");
+    }
     if (levelText != null && level == null) {
       problems.error(keys.get("level").getValueNode(), "unknown level '" + levelText + "'");
     }
