@@ -15,9 +15,9 @@ final class Sigma1Syntax {
     if (lower.startsWith("near")) {
       advice = "express it as a correlation rule (temporal or temporal_ordered)";
     } else if (lower.startsWith("count()")) {
-      advice = "express it as a correlation rule (event_count)";
+      advice = "express it as a correlation rule (event_count" + groupBy(aggregation) + ")";
     } else if (lower.startsWith("count(")) {
-      advice = "express it as a correlation rule (value_count)";
+      advice = "express it as a correlation rule (value_count" + groupBy(aggregation) + ")";
     } else {
       advice = "express it as a correlation rule";
     }
@@ -25,5 +25,15 @@ final class Sigma1Syntax {
         + shown
         + ", removed in Sigma 2.0; "
         + advice;
+  }
+
+  private static String groupBy(String aggregation) {
+    String[] words = aggregation.split("\\s+");
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (words[i].equalsIgnoreCase("by")) {
+        return " with group-by " + words[i + 1];
+      }
+    }
+    return "";
   }
 }
