@@ -1,0 +1,74 @@
+package io.trailhound.detect;
+
+import io.trailhound.event.FieldValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules of one source type, indexed by the values they require on key fields ({@code eventName}
+ * first, then {@code eventSource}): each rule sits in exactly one place, the bucket of the first
+ * key field it constrains or else the always-evaluated list.
+ */
+final class RuleSet {
+
+  private final FieldPath[] keyFields;
+  private final List<FoldedIndex<CompiledRule[]>> indexes = new ArrayList<>();
+  private final CompiledRule[] always;
+
+  RuleSet(List<CompiledRule> rules, List<FieldPath> keyFields) {
+    this.keyFields = keyFields.toArray(new FieldPath[0]);
+    List<Map<String, List<CompiledRule>>> buckets = new ArrayList<>();
+    keyFields.forEach(f -> buckets.add(new LinkedHashMap<>()));
+    List<CompiledRule> unindexed = new ArrayList<>();
+    for (CompiledRule rule : rules) {
+      boolean placed = false;
+      for (int i = 0; i < keyFields.size() && !placed; i++) {
+        Set<String> required = Requirements.of(rule.rule().detection(), keyFields.get(i).path());
+        if (required != null) {
+          for (String value : required) {
+            buckets.get(i).computeIfAbsent(value, v -> new ArrayList<>()).add(rule);
+          }
+          placed = true;
+        }
+      }
+      if (!placed) {
+        unindexed.add(rule);
+      }
+    }
+    for (Map<String, List<CompiledRule>> bucket : buckets) {
+      Map<String, CompiledRule[]> arrays = new LinkedHashMap<>();
+      bucket.forEach((k, v) -> arrays.put(k, v.toArray(new CompiledRule[0])));
+      indexes.add(new FoldedIndex<>(arrays));
+    }
+    always = unindexed.toArray(new CompiledRule[0]);
+  }
+
+  /** Calls {@code sink} with every rule the event can match, each at most once. */
+  void candidates(EvalContext context, List<CompiledRule> sink) {
+    for (int i = 0; i < keyFields.length; i++) {
+      List<FieldValue> values = context.values(keyFields[i]);
+      int before = sink.size();
+      for (int v = 0, n = values.size(); v < n; v++) {
+        String text = values.get(v).text();
+        CompiledRule[] bucket = text == null ? null : indexes.get(i).get(text);
+        if (bucket != null) {
+          for (CompiledRule rule : bucket) {
+            if (n == 1 || !sink.subList(before, sink.size()).contains(rule)) {
+              sink.add(rule);
+            }
+          }
+        }
+      }
+    }
+    for (CompiledRule rule : always) {
+      sink.add(rule);
+    }
+  }
+
+  int alwaysCount() {
+    return always.length;
+  }
+}
