@@ -1,0 +1,194 @@
+package io.trailhound.source.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import io.trailhound.event.FieldValue;
+import io.trailhound.event.TreeFields;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * One streaming pass over a record that keeps the values of the wanted paths and skips every other
+ * member with {@link JsonParser#skipChildren()} (unless all text is wanted). Values are converted
+ * exactly as {@link TreeFields} converts the nodes {@link ObjectMapper#readTree} would build, so a
+ * captured path answers the same as the tree.
+ */
+final class Capturer {
+
+  private final PathTrie trie;
+  private final boolean allText;
+  private final ObjectMapper mapper;
+  private JsonParser p;
+  private Capture capture;
+
+  Capturer(PathTrie trie, boolean allText, ObjectMapper mapper) {
+    this.trie = trie;
+    this.allText = allText;
+    this.mapper = mapper;
+  }
+
+  /** Captures from a parser positioned on the record's START_OBJECT. */
+  Capture capture(JsonParser parser) throws IOException {
+    this.p = parser;
+    this.capture = new Capture(trie.slotCount(), allText);
+    object(trie.root());
+    Capture done = capture;
+    this.capture = null;
+    this.p = null;
+    return done;
+  }
+
+  private void object(PathTrie.Node node) throws IOException {
+    if (!node.hasChildren() && !allText) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      PathTrie.Node child = node.child(p.currentName());
+      JsonToken t = p.nextToken();
+      if (child == null) {
+        skipOrText(t);
+      } else if (child.subtree()) {
+        subtree(p.currentName(), t);
+      } else {
+        value(t, child);
+      }
+    }
+  }
+
+  private void subtree(String name, JsonToken t) throws IOException {
+    JsonNode node = mapper.readTree(p);
+    capture.subtree(name, node);
+    if (allText) {
+      visitText(node);
+    }
+  }
+
+  private void value(JsonToken t, PathTrie.Node node) throws IOException {
+    int slot = node.slot();
+    if (t == JsonToken.START_OBJECT) {
+      if (slot >= 0) {
+        capture.add(slot, FieldValue.Container.OBJECT);
+      }
+      object(node);
+    } else if (t == JsonToken.START_ARRAY) {
+      array(node, slot >= 0);
+    } else {
+      FieldValue v = scalar(t);
+      if (slot >= 0) {
+        capture.add(slot, v);
+      }
+      text(v);
+    }
+  }
+
+  /** An array is transparent for longer paths; at the end of a path each element is a value. */
+  private void array(PathTrie.Node node, boolean emit) throws IOException {
+    boolean empty = true;
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      empty = false;
+      if (t == JsonToken.START_OBJECT) {
+        if (emit) {
+          capture.add(node.slot(), FieldValue.Container.OBJECT);
+        }
+        object(node);
+      } else if (t == JsonToken.START_ARRAY) {
+        if (emit) {
+          capture.add(node.slot(), FieldValue.Container.ARRAY);
+        }
+        array(node, false);
+      } else {
+        FieldValue v = scalar(t);
+        if (emit) {
+          capture.add(node.slot(), v);
+        }
+        text(v);
+      }
+    }
+    if (empty && emit) {
+      capture.add(node.slot(), FieldValue.Container.ARRAY);
+    }
+  }
+
+  private void skipOrText(JsonToken t) throws IOException {
+    if (!allText) {
+      p.skipChildren();
+      return;
+    }
+    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+      int depth = 1;
+      while (depth > 0) {
+        JsonToken n = p.nextToken();
+        if (n == JsonToken.START_OBJECT || n == JsonToken.START_ARRAY) {
+          depth++;
+        } else if (n == JsonToken.END_OBJECT || n == JsonToken.END_ARRAY) {
+          depth--;
+        } else if (n != JsonToken.FIELD_NAME) {
+          text(scalar(n));
+        }
+      }
+    } else {
+      text(scalar(t));
+    }
+  }
+
+  private void text(FieldValue v) {
+    if (allText && (v instanceof FieldValue.Text || v instanceof FieldValue.Num)) {
+      capture.text(v.text());
+    }
+  }
+
+  private void visitText(JsonNode node) {
+    if (node.isTextual()) {
+      capture.text(node.textValue());
+    } else if (node.isNumber()) {
+      capture.text(node.asText());
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        visitText(element);
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        visitText(e.getValue());
+      }
+    }
+  }
+
+  private FieldValue scalar(JsonToken t) throws IOException {
+    switch (t) {
+      case VALUE_STRING:
+        return new FieldValue.Text(p.getText());
+      case VALUE_TRUE:
+        return FieldValue.Bool.TRUE;
+      case VALUE_FALSE:
+        return FieldValue.Bool.FALSE;
+      case VALUE_NULL:
+        return FieldValue.Null.INSTANCE;
+      case VALUE_NUMBER_INT:
+        return TreeFields.scalar(intNode());
+      case VALUE_NUMBER_FLOAT:
+        return TreeFields.scalar(DoubleNode.valueOf(p.getDoubleValue()));
+      default:
+        throw new IOException("unexpected token " + t);
+    }
+  }
+
+  /** The node Jackson's tree deserializer builds for an integer (default features). */
+  private JsonNode intNode() throws IOException {
+    switch (p.getNumberType()) {
+      case INT:
+        return IntNode.valueOf(p.getIntValue());
+      case LONG:
+        return LongNode.valueOf(p.getLongValue());
+      default:
+        return BigIntegerNode.valueOf(p.getBigIntegerValue());
+    }
+  }
+}

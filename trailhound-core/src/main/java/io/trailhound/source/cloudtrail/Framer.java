@@ -1,0 +1,218 @@
+package io.trailhound.source.cloudtrail;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Finds where JSON values begin and end in a byte stream without decoding them: it follows only
+ * strings, escapes and bracket depth, so a record with bad UTF-8 or bad JSON inside still ends at
+ * its closing bracket and the next record can be read (the record itself is validated later, by
+ * Jackson, on its own bytes). Multi-byte UTF-8 never contains ASCII bytes, so framing on bytes is
+ * safe.
+ */
+final class Framer {
+
+  /** How a value scan ended. */
+  enum Status {
+    OK,
+    /** The input ended inside the value. */
+    EOF,
+    /** The next byte cannot start a value (a stray {@code ,}, {@code ]}, {@code :}...). */
+    STRAY
+  }
+
+  static final int EOF = -1;
+
+  private final InputStream in;
+  private final byte[] buf = new byte[64 * 1024];
+  private int pos;
+  private int lim;
+  private long base;
+
+  Framer(InputStream in) {
+    this.in = in;
+  }
+
+  /** Absolute offset of the next byte. */
+  long offset() {
+    return base + pos;
+  }
+
+  private boolean fill() throws IOException {
+    base += lim;
+    pos = 0;
+    lim = 0;
+    int n;
+    do {
+      n = in.read(buf, 0, buf.length);
+    } while (n == 0);
+    if (n < 0) {
+      return false;
+    }
+    lim = n;
+    return true;
+  }
+
+  /** Skips whitespace (copying it to {@code out} if given) and returns the next byte unread. */
+  int peekNonWs(RecordBuffer out) throws IOException {
+    while (true) {
+      if (pos == lim && !fill()) {
+        return EOF;
+      }
+      int start = pos;
+      while (pos < lim) {
+        byte b = buf[pos];
+        if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+          if (out != null) {
+            out.append(buf, start, pos);
+          }
+          return b & 0xff;
+        }
+        pos++;
+      }
+      if (out != null) {
+        out.append(buf, start, pos);
+      }
+    }
+  }
+
+  /** Consumes one byte (copying it to {@code out} if given); {@link #EOF} at the end. */
+  int read(RecordBuffer out) throws IOException {
+    if (pos == lim && !fill()) {
+      return EOF;
+    }
+    if (out != null) {
+      out.append(buf, pos, pos + 1);
+    }
+    return buf[pos++] & 0xff;
+  }
+
+  /** Skips a UTF-8 byte order mark at the very start, if any. */
+  void skipBom() throws IOException {
+    if (pos == lim && !fill()) {
+      return;
+    }
+    if (lim - pos >= 3 && (buf[pos] & 0xff) == 0xEF && (buf[pos + 1] & 0xff) == 0xBB) {
+      if ((buf[pos + 2] & 0xff) == 0xBF) {
+        pos += 3;
+      }
+    }
+  }
+
+  /**
+   * Reads the value starting at the next non-whitespace byte into {@code out} (whitespace before it
+   * is skipped, not copied).
+   */
+  Status readValue(RecordBuffer out) throws IOException {
+    int b = peekNonWs(null);
+    if (b == EOF) {
+      return Status.EOF;
+    }
+    if (b == '{' || b == '[') {
+      read(out);
+      return scan(out, 1, false);
+    }
+    if (b == '"') {
+      read(out);
+      return scan(out, 0, true);
+    }
+    if (b == ',' || b == ']' || b == '}' || b == ':') {
+      return Status.STRAY;
+    }
+    return literal(out);
+  }
+
+  /**
+   * Continues a value already begun: {@code depth} open brackets, possibly inside a string. Ends
+   * after the bracket (or quote, at depth 0) that closes it.
+   */
+  Status scan(RecordBuffer out, int depth, boolean inString) throws IOException {
+    boolean escaped = false;
+    while (true) {
+      if (pos == lim && !fill()) {
+        return Status.EOF;
+      }
+      int start = pos;
+      while (pos < lim) {
+        byte b = buf[pos++];
+        if (inString) {
+          if (escaped) {
+            escaped = false;
+          } else if (b == '\\') {
+            escaped = true;
+          } else if (b == '"') {
+            inString = false;
+            if (depth == 0) {
+              out.append(buf, start, pos);
+              return Status.OK;
+            }
+          }
+        } else if (b == '"') {
+          inString = true;
+        } else if (b == '{' || b == '[') {
+          depth++;
+        } else if (b == '}' || b == ']') {
+          depth--;
+          if (depth <= 0) {
+            out.append(buf, start, pos);
+            return Status.OK;
+          }
+        }
+      }
+      out.append(buf, start, pos);
+    }
+  }
+
+  private Status literal(RecordBuffer out) throws IOException {
+    while (true) {
+      if (pos == lim && !fill()) {
+        return Status.OK;
+      }
+      int start = pos;
+      while (pos < lim) {
+        byte b = buf[pos];
+        if (b == ',' || b == ']' || b == '}' || b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+          out.append(buf, start, pos);
+          return Status.OK;
+        }
+        pos++;
+      }
+      out.append(buf, start, pos);
+    }
+  }
+
+  /**
+   * Reads up to the next newline into {@code out} (the newline consumed, not copied). Returns false
+   * at the end of input when nothing was read.
+   */
+  boolean readLine(RecordBuffer out) throws IOException {
+    boolean any = false;
+    while (true) {
+      if (pos == lim && !fill()) {
+        return any;
+      }
+      any = true;
+      int start = pos;
+      while (pos < lim) {
+        if (buf[pos] == '\n') {
+          out.append(buf, start, pos);
+          pos++;
+          return true;
+        }
+        pos++;
+      }
+      out.append(buf, start, pos);
+    }
+  }
+
+  /** Reads and throws away everything left, returning how many bytes there were. */
+  long drain() throws IOException {
+    long n = lim - pos;
+    pos = lim;
+    while (fill()) {
+      n += lim;
+      pos = lim;
+    }
+    return n;
+  }
+}

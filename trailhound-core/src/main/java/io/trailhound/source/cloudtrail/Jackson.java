@@ -1,0 +1,87 @@
+package io.trailhound.source.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.trailhound.source.SkipReason;
+import java.io.IOException;
+
+/**
+ * The Jackson set-up for records. Limits are deliberate and no looser than the defaults {@link
+ * io.trailhound.event.RawFields} parses with, so a record accepted here can always be re-parsed:
+ * nesting depth 256 (CloudTrail request parameters are shallow; this bounds recursion), strings up
+ * to the record size cap but at most 20 million characters, numbers up to 1,000 digits, names up to
+ * 50,000 characters. Violations become {@link SkipReason#LIMIT_EXCEEDED} skips.
+ */
+final class Jackson {
+
+  static final int MAX_DEPTH = 256;
+  static final int MAX_STRING = 20_000_000;
+
+  /** Rejects duplicate member names, so the capture can fall back to the tree for them. */
+  final JsonFactory strict;
+
+  final JsonFactory lenient;
+  final ObjectMapper mapper;
+
+  Jackson(long maxRecordBytes) {
+    StreamReadConstraints limits =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH)
+            .maxStringLength((int) Math.min(maxRecordBytes, MAX_STRING))
+            .maxNumberLength(1000)
+            .maxNameLength(50_000)
+            .build();
+    this.strict =
+        JsonFactory.builder()
+            .streamReadConstraints(limits)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    this.lenient = JsonFactory.builder().streamReadConstraints(limits).build();
+    this.mapper = JsonMapper.builder(lenient).build();
+  }
+
+  static boolean isDuplicate(JsonProcessingException e) {
+    String m = e.getOriginalMessage();
+    return m != null && m.startsWith("Duplicate");
+  }
+
+  /** A skip reason and a short detail for a parse failure; never quotes record content. */
+  static RecordException classify(IOException e) {
+    if (e instanceof StreamConstraintsException c) {
+      return new RecordException(SkipReason.LIMIT_EXCEEDED, shorten(c.getOriginalMessage()));
+    }
+    if (e instanceof JsonProcessingException j) {
+      JsonLocation loc = j.getLocation();
+      String where =
+          loc == null || loc.getByteOffset() < 0 ? "" : " at byte " + loc.getByteOffset();
+      String message = shorten(j.getOriginalMessage());
+      if (message.startsWith("Invalid UTF-8")) {
+        return new RecordException(SkipReason.INVALID_UTF8, message + where);
+      }
+      return new RecordException(SkipReason.INVALID_JSON, message + where);
+    }
+    return new RecordException(SkipReason.INVALID_JSON, e.getClass().getSimpleName());
+  }
+
+  /** The message up to the first quote or parenthesis, which is where Jackson quotes content. */
+  private static String shorten(String message) {
+    if (message == null) {
+      return "parse error";
+    }
+    int cut = message.length();
+    for (char c : new char[] {'(', '\'', '"', '\n'}) {
+      int i = message.indexOf(c);
+      if (i >= 0 && i < cut) {
+        cut = i;
+      }
+    }
+    String s = message.substring(0, cut).trim();
+    return s.isEmpty() ? "parse error" : s;
+  }
+}

@@ -1,0 +1,169 @@
+package io.trailhound.source.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.event.Event;
+import io.trailhound.event.FieldAccess;
+import io.trailhound.event.Origin;
+import io.trailhound.event.TreeFields;
+import io.trailhound.source.SkipReason;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns one framed record into an event, or a counted skip: validates UTF-8, captures the wanted
+ * fields in one streaming pass, normalises, deduplicates, delivers. Thread-safe: shared by all
+ * workers of a run.
+ */
+final class RecordPipeline {
+
+  private final Jackson jackson;
+  private final PathTrie trie;
+  private final boolean allText;
+  private final EventIdSet ids;
+  private final ReportBuilder report;
+
+  RecordPipeline(IngestOptions options, EventIdSet ids, ReportBuilder report) {
+    this.jackson = new Jackson(options.maxRecordBytes());
+    Set<String> paths = new HashSet<>(options.capturePaths());
+    paths.addAll(Normaliser.PATHS);
+    this.trie = PathTrie.build(paths, Normaliser.SUBTREES);
+    this.allText = options.captureAllText();
+    this.ids = ids;
+    this.report = report;
+  }
+
+  Jackson jackson() {
+    return jackson;
+  }
+
+  ReportBuilder report() {
+    return report;
+  }
+
+  /** A record known to be a CloudTrail event (from a Records array, lookup-events or Lake). */
+  void event(byte[] raw, String location, long index, Consumer<Event> out) {
+    Event event;
+    try {
+      event = build(raw, location, index);
+    } catch (RecordException e) {
+      report.skip(e.reason(), location, index, e.getMessage());
+      return;
+    }
+    if (event == null) {
+      return;
+    }
+    report.events.increment();
+    out.accept(event);
+  }
+
+  private Event build(byte[] raw, String location, long index) throws RecordException {
+    int bad = Utf8.firstInvalid(raw);
+    if (bad >= 0) {
+      throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
+    }
+    FieldAccess fields;
+    JsonNode resources;
+    try {
+      try (JsonParser p = jackson.strict.createParser(raw)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new RecordException(SkipReason.WRONG_TYPE, "record is not a JSON object");
+        }
+        Capture capture = new Capturer(trie, allText, jackson.mapper).capture(p);
+        if (p.nextToken() != null) {
+          throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
+        }
+        fields = new CapturedFields(trie, capture, raw);
+        resources = capture.subtree("resources");
+      } catch (JsonProcessingException e) {
+        if (!Jackson.isDuplicate(e)) {
+          throw e;
+        }
+        JsonNode tree = tree(raw);
+        fields = new TreeFields(tree);
+        resources = tree.get("resources");
+      }
+    } catch (IOException e) {
+      throw Jackson.classify(e);
+    } catch (RuntimeException e) {
+      throw new RecordException(SkipReason.INVALID_JSON, "unreadable: " + e.getClass().getName());
+    }
+    Normaliser.Normalised n = Normaliser.normalise(fields, resources, raw);
+    if (!n.syntheticId()) {
+      EventIdSet.Result r = ids.add(n.view().eventId());
+      if (r == EventIdSet.Result.DUPLICATE) {
+        report.duplicates.increment();
+        return null;
+      }
+      if (r == EventIdSet.Result.UNCHECKED && ids.claimWarning()) {
+        report.skip(SkipReason.DEDUPE_CAP_REACHED, location, index, "later ids not deduplicated");
+      }
+    }
+    return new Event(
+        CloudTrailReader.SOURCE_TYPE, new Origin(location, index), raw, n.view(), fields);
+  }
+
+  /** The whole record as a tree (used only for records with duplicate member names). */
+  private JsonNode tree(byte[] raw) throws IOException, RecordException {
+    try (JsonParser p = jackson.lenient.createParser(raw)) {
+      JsonNode tree = jackson.mapper.readTree(p);
+      if (p.nextToken() != null) {
+        throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
+      }
+      return tree;
+    }
+  }
+
+  /** Outcome of {@link #loose}. */
+  enum Loose {
+    HANDLED,
+    /** The object is a Records / lookup-events / Lake envelope: frame it as an input of its own. */
+    ENVELOPE
+  }
+
+  /**
+   * A top-level object of unknown kind: a CloudTrail event, an EventBridge envelope, a digest or
+   * something else.
+   */
+  Loose loose(byte[] bytes, String location, long index, Consumer<Event> out) {
+    Shapes.Kind kind;
+    try {
+      kind = Shapes.classify(bytes, jackson);
+    } catch (RecordException e) {
+      report.skip(e.reason(), location, index, e.getMessage());
+      return Loose.HANDLED;
+    }
+    switch (kind.shape()) {
+      case EVENT -> event(bytes, location, index, out);
+      case EVENTBRIDGE -> event(kind.detail(bytes), location, index, out);
+      case DIGEST -> report.digests.increment();
+      case ENVELOPE -> {
+        return Loose.ENVELOPE;
+      }
+      case UNKNOWN -> report.skip(SkipReason.UNKNOWN_FORMAT, location, index, kind.why());
+    }
+    return Loose.HANDLED;
+  }
+
+  /** One entry of {@code aws cloudtrail lookup-events}: the event is the CloudTrailEvent string. */
+  void lookup(byte[] bytes, String location, long index, Consumer<Event> out) {
+    try {
+      event(Shapes.lookupEvent(bytes, jackson), location, index, out);
+    } catch (RecordException e) {
+      report.skip(e.reason(), location, index, e.getMessage());
+    }
+  }
+
+  /** One CloudTrail Lake result row: the event is rebuilt from its columns. */
+  void lake(byte[] bytes, String location, long index, Consumer<Event> out) {
+    try {
+      event(Shapes.lakeRow(bytes, jackson), location, index, out);
+    } catch (RecordException e) {
+      report.skip(e.reason(), location, index, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.trailhound.source.cloudtrail;
+
+import io.trailhound.source.Skip;
+import io.trailhound.source.SkipReason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Thread-safe counters of one run, turned into an {@link IngestReport} at the end. */
+final class ReportBuilder {
+
+  final LongAdder files = new LongAdder();
+  final LongAdder bytes = new LongAdder();
+  final LongAdder records = new LongAdder();
+  final LongAdder events = new LongAdder();
+  final LongAdder duplicates = new LongAdder();
+  final LongAdder digests = new LongAdder();
+  private final Map<SkipReason, LongAdder> skipCounts = new EnumMap<>(SkipReason.class);
+  private final Map<SkipReason, List<Skip>> examples = new EnumMap<>(SkipReason.class);
+  private final int maxExamples;
+
+  ReportBuilder(int maxExamples) {
+    this.maxExamples = maxExamples;
+    for (SkipReason r : SkipReason.values()) {
+      skipCounts.put(r, new LongAdder());
+      examples.put(r, new ArrayList<>());
+    }
+  }
+
+  void skip(Skip skip) {
+    skipCounts.get(skip.reason()).increment();
+    List<Skip> list = examples.get(skip.reason());
+    synchronized (list) {
+      if (list.size() < maxExamples) {
+        list.add(skip);
+      }
+    }
+  }
+
+  void skip(SkipReason reason, String location, long record, String detail) {
+    skip(new Skip(reason, location, record, detail));
+  }
+
+  IngestReport build(Duration elapsed) {
+    Map<SkipReason, Long> counts = new EnumMap<>(SkipReason.class);
+    Map<SkipReason, List<Skip>> samples = new EnumMap<>(SkipReason.class);
+    for (SkipReason r : SkipReason.values()) {
+      long n = skipCounts.get(r).sum();
+      if (n > 0) {
+        counts.put(r, n);
+        List<Skip> list = examples.get(r);
+        synchronized (list) {
+          samples.put(r, List.copyOf(list));
+        }
+      }
+    }
+    return new IngestReport(
+        files.sum(),
+        bytes.sum(),
+        records.sum(),
+        events.sum(),
+        duplicates.sum(),
+        digests.sum(),
+        counts,
+        samples,
+        elapsed);
+  }
+}

@@ -1,0 +1,208 @@
+package io.trailhound.source.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailhound.source.SkipReason;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+/** Recognises the shape of a JSON object and unwraps lookup-events entries and Lake rows. */
+final class Shapes {
+
+  /** What a top-level object is. */
+  enum Shape {
+    EVENT,
+    EVENTBRIDGE,
+    DIGEST,
+    ENVELOPE,
+    UNKNOWN
+  }
+
+  /**
+   * The shape, with the byte range of an EventBridge {@code detail} or the reason it is unknown.
+   */
+  record Kind(Shape shape, long detailStart, long detailEnd, String why) {
+    byte[] detail(byte[] bytes) {
+      return Arrays.copyOfRange(bytes, (int) detailStart, (int) detailEnd);
+    }
+
+    static Kind of(Shape shape) {
+      return new Kind(shape, -1, -1, null);
+    }
+  }
+
+  /** First member names that mark a wrapper of many records. */
+  static final Set<String> ENVELOPE_KEYS =
+      Set.of(
+          "Records",
+          "Events",
+          "QueryResultRows",
+          "QueryStatus",
+          "QueryStatistics",
+          "NextToken",
+          "ErrorMessage");
+
+  /** Member names only a CloudTrail event has (TrailDiscover metadata has eventName too). */
+  private static final Set<String> EVENT_KEYS =
+      Set.of("eventVersion", "eventTime", "eventID", "userIdentity");
+
+  private static final Set<String> DIGEST_KEYS =
+      Set.of("digestStartTime", "digestEndTime", "digestS3Object", "logFiles");
+
+  private Shapes() {}
+
+  static Kind classify(byte[] bytes, Jackson jackson) throws RecordException {
+    invalidUtf8(bytes);
+    try (JsonParser p = jackson.lenient.createParser(bytes)) {
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        return new Kind(
+            Shape.UNKNOWN, -1, -1, "a JSON " + kindOf(t) + " is not a CloudTrail record");
+      }
+      String detailType = null;
+      long start = -1;
+      long end = -1;
+      int digestKeys = 0;
+      boolean first = true;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if (first && ENVELOPE_KEYS.contains(name)) {
+          return Kind.of(Shape.ENVELOPE);
+        }
+        first = false;
+        if (EVENT_KEYS.contains(name)) {
+          return Kind.of(Shape.EVENT);
+        }
+        if ("detail-type".equals(name) && v == JsonToken.VALUE_STRING) {
+          detailType = p.getText();
+        } else if ("detail".equals(name) && v == JsonToken.START_OBJECT) {
+          start = p.currentTokenLocation().getByteOffset();
+          p.skipChildren();
+          end = p.currentLocation().getByteOffset();
+        } else {
+          if (DIGEST_KEYS.contains(name)) {
+            digestKeys++;
+          }
+          p.skipChildren();
+        }
+      }
+      if (detailType != null && start >= 0) {
+        if (detailType.endsWith(" via CloudTrail")) {
+          return new Kind(Shape.EVENTBRIDGE, start, end, null);
+        }
+        return new Kind(Shape.UNKNOWN, -1, -1, "EventBridge event that is not from CloudTrail");
+      }
+      if (digestKeys >= 2) {
+        return Kind.of(Shape.DIGEST);
+      }
+      return new Kind(Shape.UNKNOWN, -1, -1, "JSON object that is not a CloudTrail record");
+    } catch (IOException e) {
+      throw Jackson.classify(e);
+    }
+  }
+
+  private static String kindOf(JsonToken t) {
+    if (t == JsonToken.START_ARRAY) {
+      return "array";
+    }
+    return t == JsonToken.VALUE_STRING ? "string" : "scalar";
+  }
+
+  /** The event inside a lookup-events entry: the UTF-8 bytes of its CloudTrailEvent string. */
+  static byte[] lookupEvent(byte[] bytes, Jackson jackson) throws RecordException {
+    invalidUtf8(bytes);
+    try (JsonParser p = jackson.lenient.createParser(bytes)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new RecordException(SkipReason.WRONG_TYPE, "lookup-events entry is not an object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        if ("CloudTrailEvent".equals(name)) {
+          if (v != JsonToken.VALUE_STRING) {
+            throw new RecordException(SkipReason.WRONG_TYPE, "CloudTrailEvent is not a string");
+          }
+          return p.getText().getBytes(StandardCharsets.UTF_8);
+        }
+        p.skipChildren();
+      }
+      throw new RecordException(
+          SkipReason.MISSING_FIELD, "lookup-events entry has no CloudTrailEvent");
+    } catch (IOException e) {
+      throw Jackson.classify(e);
+    }
+  }
+
+  /**
+   * Rebuilds an event from a Lake row: a list of single-member objects, one per column. A column
+   * whose value is a string holding a JSON object (or an array of objects) is decoded; a column
+   * named with a dotted path ({@code userIdentity.arn}) is put back at that path.
+   */
+  static byte[] lakeRow(byte[] bytes, Jackson jackson) throws RecordException {
+    invalidUtf8(bytes);
+    try (JsonParser p = jackson.lenient.createParser(bytes)) {
+      JsonNode row = jackson.mapper.readTree(p);
+      if (row == null || !row.isArray()) {
+        throw new RecordException(SkipReason.WRONG_TYPE, "Lake row is not an array of columns");
+      }
+      ObjectNode event = jackson.mapper.createObjectNode();
+      for (JsonNode column : row) {
+        if (!column.isObject()) {
+          throw new RecordException(SkipReason.WRONG_TYPE, "Lake column is not an object");
+        }
+        for (Map.Entry<String, JsonNode> e : column.properties()) {
+          put(event, e.getKey(), decoded(e.getValue(), jackson));
+        }
+      }
+      return jackson.mapper.writeValueAsBytes(event);
+    } catch (IOException e) {
+      throw Jackson.classify(e);
+    }
+  }
+
+  private static JsonNode decoded(JsonNode value, Jackson jackson) {
+    if (!value.isTextual()) {
+      return value;
+    }
+    String s = value.textValue().strip();
+    if (!s.startsWith("{") && !s.startsWith("[{")) {
+      return value;
+    }
+    try {
+      return jackson.mapper.readTree(s);
+    } catch (JsonProcessingException e) {
+      return value;
+    }
+  }
+
+  private static void put(ObjectNode event, String name, JsonNode value) {
+    if (!PathTrie.plain(name) || name.indexOf('.') < 0) {
+      event.set(name, value);
+      return;
+    }
+    String[] parts = name.split("\\.");
+    ObjectNode node = event;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode child = node.get(parts[i]);
+      if (!(child instanceof ObjectNode)) {
+        child = node.putObject(parts[i]);
+      }
+      node = (ObjectNode) child;
+    }
+    node.set(parts[parts.length - 1], value);
+  }
+
+  private static void invalidUtf8(byte[] bytes) throws RecordException {
+    int bad = Utf8.firstInvalid(bytes);
+    if (bad >= 0) {
+      throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
+    }
+  }
+}

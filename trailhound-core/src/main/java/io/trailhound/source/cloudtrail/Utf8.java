@@ -1,0 +1,50 @@
+package io.trailhound.source.cloudtrail;
+
+/** Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF). */
+final class Utf8 {
+
+  private Utf8() {}
+
+  /** Offset of the first invalid byte, or -1 when {@code b} is valid UTF-8. */
+  static int firstInvalid(byte[] b) {
+    int i = 0;
+    int n = b.length;
+    while (i < n) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int need;
+      int min;
+      if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        min = 0x80;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        min = 0x800;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        min = 0x10000;
+      } else {
+        return i;
+      }
+      if (i + need >= n) {
+        return i;
+      }
+      int cp = c & (0x3F >> need);
+      for (int k = 1; k <= need; k++) {
+        int cc = b[i + k] & 0xff;
+        if ((cc & 0xC0) != 0x80) {
+          return i;
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+      }
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return i;
+      }
+      i += need + 1;
+    }
+    return -1;
+  }
+}
