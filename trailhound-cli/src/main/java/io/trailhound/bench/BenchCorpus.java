@@ -41,9 +41,9 @@ final class BenchCorpus {
   /** Loads the bundled templates. */
   static BenchCorpus bundled() {
     List<ObjectNode> templates = new ArrayList<>();
-    try (InputStream in = BenchCorpus.class.getResourceAsStream("/bench/opensearch-audit-sweep.jsonl");
-        BufferedReader r =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (InputStream in =
+            BenchCorpus.class.getResourceAsStream("/bench/opensearch-audit-sweep.jsonl");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.isBlank()) {
@@ -94,12 +94,16 @@ final class BenchCorpus {
     e.put("requestID", uuid(random));
     e.put("eventTime", DAY.plusSeconds(random.nextInt(86_400)).toString());
     int principal = random.nextInt(PRINCIPALS);
-    String ip =
-        "198.51." + (100 + principal % 4) + "." + (1 + principal % 250);
+    String ip = "198.51." + (100 + principal % 4) + "." + (1 + principal % 250);
     JsonNode identity = e.get("userIdentity");
     if (identity instanceof ObjectNode id && "AssumedRole".equals(id.path("type").asText())) {
       String session = "session-" + principal;
-      id.put("arn", "arn:aws:sts::347283850106:assumed-role/SecurityAudit-" + (principal % 20) + "/" + session);
+      id.put(
+          "arn",
+          "arn:aws:sts::347283850106:assumed-role/SecurityAudit-"
+              + (principal % 20)
+              + "/"
+              + session);
       id.put("principalId", "AROAEXAMPLE" + (principal % 20) + ":" + session);
       id.put("accessKeyId", String.format(Locale.ROOT, "ASIAEXAMPLE%09d", principal));
       e.put("sourceIPAddress", ip);

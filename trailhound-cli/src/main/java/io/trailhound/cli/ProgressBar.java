@@ -27,7 +27,8 @@ final class ProgressBar implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private volatile boolean drawn;
 
-  private ProgressBar(PrintWriter err, LongSupplier bytesDone, long bytesTotal, LongSupplier events) {
+  private ProgressBar(
+      PrintWriter err, LongSupplier bytesDone, long bytesTotal, LongSupplier events) {
     this.err = err;
     this.bytesDone = bytesDone;
     this.bytesTotal = bytesTotal;
@@ -44,7 +45,11 @@ final class ProgressBar implements AutoCloseable {
 
   /** Starts a bar, or returns a no-op when stderr is not a terminal or {@code enabled} is false. */
   static AutoCloseable start(
-      boolean enabled, PrintWriter err, LongSupplier bytesDone, long bytesTotal, LongSupplier events) {
+      boolean enabled,
+      PrintWriter err,
+      LongSupplier bytesDone,
+      long bytesTotal,
+      LongSupplier events) {
     if (!enabled || !stderrIsTerminal()) {
       return () -> {};
     }

@@ -45,6 +45,14 @@ public final class CloudTrailReader {
     }
   }
 
+  /**
+   * Reads an open stream, e.g. a classpath resource, under the name {@code location}; the stream is
+   * closed afterwards. Never throws for bad input.
+   */
+  public void read(String location, InputStream in, Consumer<Event> events) {
+    read(location, in, n -> {}, events);
+  }
+
   /** What this reader has read so far; {@code elapsed} is left zero. */
   public IngestReport report() {
     return report.build(java.time.Duration.ZERO);

@@ -1,0 +1,53 @@
+package io.trailhound.scan;
+
+import io.trailhound.finding.Finding;
+import io.trailhound.finding.Severity;
+import io.trailhound.source.cloudtrail.IngestReport;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a scan read and found.
+ *
+ * @param ingest what was read, skipped and deduplicated
+ * @param rules number of rules evaluated
+ * @param matches rule matches (one event can match several rules)
+ * @param findings findings, most severe first
+ */
+public record ScanResult(IngestReport ingest, int rules, long matches, List<Finding> findings) {
+
+  public ScanResult {
+    findings = List.copyOf(findings);
+  }
+
+  /** Findings per severity, every severity present (zero when none). */
+  public Map<Severity, Long> bySeverity() {
+    Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      counts.put(s, 0L);
+    }
+    for (Finding f : findings) {
+      counts.merge(f.severity(), 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  /** The most severe finding's severity, if any. */
+  public Optional<Severity> highest() {
+    return findings.stream().map(Finding::severity).max(Enum::compareTo);
+  }
+
+  /**
+   * True when not a single event or digest could be read: every input was unreadable or every
+   * record skipped, or there was no input file at all. (Readable files that hold no events are not
+   * this: an empty trail file is a valid answer.)
+   */
+  public boolean nothingRead() {
+    return ingest.eventsDelivered() == 0
+        && ingest.duplicates() == 0
+        && ingest.digestFiles() == 0
+        && (ingest.skipped() > 0 || ingest.filesRead() == 0);
+  }
+}
