@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Trailhound's example CloudTrail logs (examples/AWSLogs/...) deterministically.
+"""Writes Trailhound's example CloudTrail logs (examples/logs/AWSLogs/...) deterministically.
 
 Standard library only. The same seed always gives byte-identical .json.gz files (fixed gzip
 mtime, no file name in the gzip header, sorted inputs), so the folder can be regenerated and
@@ -780,9 +780,9 @@ def write(out_dir):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    org, files = write(here)
+    org, files = write(os.path.join(here, "logs"))
     count = sum(len(evs) for _, evs in files)
-    print(f"wrote {count} events in {len(files)} files under {os.path.join(here, 'AWSLogs')}")
+    print(f"wrote {count} events in {len(files)} files under {os.path.join(here, 'logs', 'AWSLogs')}")
     for story in sorted(org.stories):
         for ev in org.stories[story]:
             print(story, ev["eventTime"], ev["eventName"], ev["eventID"], ev.get("errorCode", ""))

@@ -33,9 +33,9 @@ final class TokenFloor {
         Executors.newFixedThreadPool(
             threads, r -> new Thread(r, "trailhound-bench-floor-" + n.incrementAndGet()));
     try {
-      List<Future<?>> futures =
+      List<Future<Long>> futures =
           files.stream().map(f -> pool.submit(() -> values.addAndGet(tokenise(f)))).toList();
-      for (Future<?> f : futures) {
+      for (Future<Long> f : futures) {
         f.get();
       }
     } finally {

@@ -22,17 +22,18 @@ final class ProgressBar implements AutoCloseable {
   private final PrintWriter err;
   private final LongSupplier bytesDone;
   private final long bytesTotal;
-  private final LongSupplier events;
   private final long startNanos = System.nanoTime();
-  private final ScheduledExecutorService timer;
+  private final ScheduledExecutorService timer; // null when the bar is off
   private volatile boolean drawn;
 
-  private ProgressBar(
-      PrintWriter err, LongSupplier bytesDone, long bytesTotal, LongSupplier events) {
+  private ProgressBar(PrintWriter err, LongSupplier bytesDone, long bytesTotal, boolean on) {
     this.err = err;
     this.bytesDone = bytesDone;
     this.bytesTotal = bytesTotal;
-    this.events = events;
+    if (!on) {
+      this.timer = null;
+      return;
+    }
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -44,16 +45,9 @@ final class ProgressBar implements AutoCloseable {
   }
 
   /** Starts a bar, or returns a no-op when stderr is not a terminal or {@code enabled} is false. */
-  static AutoCloseable start(
-      boolean enabled,
-      PrintWriter err,
-      LongSupplier bytesDone,
-      long bytesTotal,
-      LongSupplier events) {
-    if (!enabled || !stderrIsTerminal()) {
-      return () -> {};
-    }
-    return new ProgressBar(err, bytesDone, bytesTotal, events);
+  static ProgressBar start(
+      boolean enabled, PrintWriter err, LongSupplier bytesDone, long bytesTotal) {
+    return new ProgressBar(err, bytesDone, bytesTotal, enabled && stderrIsTerminal());
   }
 
   private void draw() {
@@ -64,13 +58,13 @@ final class ProgressBar implements AutoCloseable {
     String line =
         String.format(
             Locale.ROOT,
-            "\r[%s%s] %3.0f%%  %s / %s  %,.0f events/s ",
+            "\r[%s%s] %3.0f%%  %s / %s  %s/s ",
             "#".repeat(filled),
             ".".repeat(WIDTH - filled),
             fraction * 100,
             Bytes.human(done),
             bytesTotal > 0 ? Bytes.human(bytesTotal) : "?",
-            events.getAsLong() / seconds);
+            Bytes.human((long) (done / seconds)));
     synchronized (err) {
       err.print(line);
       err.flush();
@@ -80,6 +74,9 @@ final class ProgressBar implements AutoCloseable {
 
   @Override
   public void close() {
+    if (timer == null) {
+      return;
+    }
     timer.shutdownNow();
     if (drawn) {
       synchronized (err) {

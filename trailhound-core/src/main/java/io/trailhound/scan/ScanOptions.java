@@ -29,6 +29,10 @@ public record ScanOptions(int threads, long maxRecordBytes, IngestProgress progr
     return new ScanOptions(n, maxRecordBytes, progress);
   }
 
+  public ScanOptions withMaxRecordBytes(long max) {
+    return new ScanOptions(threads, max, progress);
+  }
+
   public ScanOptions withProgress(IngestProgress p) {
     return new ScanOptions(threads, maxRecordBytes, p);
   }

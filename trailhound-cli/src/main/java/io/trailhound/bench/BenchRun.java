@@ -1,0 +1,107 @@
+package io.trailhound.bench;
+
+import io.trailhound.scan.RuleCatalog;
+import io.trailhound.scan.ScanOptions;
+import io.trailhound.scan.ScanResult;
+import io.trailhound.scan.ScanService;
+import io.trailhound.source.InputSpec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The scan benchmark: the tokenisation floor and a full scan over the same files with the same
+ * thread count, each timed on its best of several passes, with the peak heap of each phase.
+ */
+public final class BenchRun {
+
+  /** Timing of one phase. */
+  public record Phase(String name, long events, long bytes, double seconds, long peakHeapBytes) {
+    public double eventsPerSecond() {
+      return events / seconds;
+    }
+  }
+
+  /** Both phases and the corpus they ran on. */
+  public record Result(
+      long events,
+      long bytes,
+      int files,
+      int threads,
+      int rules,
+      Phase floor,
+      Phase scan,
+      long findings) {
+    public double ratio() {
+      return scan.eventsPerSecond() / floor.eventsPerSecond();
+    }
+  }
+
+  private BenchRun() {}
+
+  /** Writes a corpus of {@code events} events under {@code dir} (deterministic for the seed). */
+  public static List<Path> corpus(Path dir, long events, int files, long seed) throws Exception {
+    return BenchCorpus.bundled().write(dir, events, files, seed);
+  }
+
+  /** Runs both phases {@code passes} times and keeps the fastest pass of each. */
+  public static Result run(
+      List<Path> files, RuleCatalog catalog, int threads, int passes, Clock clock)
+      throws Exception {
+    long bytes = 0;
+    for (Path f : files) {
+      bytes += java.nio.file.Files.size(f);
+    }
+    Phase floor = null;
+    Phase scan = null;
+    long findings = 0;
+    List<String> args = files.stream().map(Path::toString).toList();
+    for (int pass = 0; pass < passes; pass++) {
+      resetPeaks();
+      long t0 = System.nanoTime();
+      long values = TokenFloor.run(files, threads);
+      Phase a = new Phase("floor", values, bytes, (System.nanoTime() - t0) / 1e9, peakHeap());
+      floor = floor == null || a.seconds() < floor.seconds() ? a : floor;
+
+      resetPeaks();
+      long t1 = System.nanoTime();
+      ScanResult r =
+          new ScanService(clock)
+              .scan(InputSpec.expand(args), catalog, ScanOptions.defaults().withThreads(threads));
+      Phase b =
+          new Phase(
+              "scan",
+              r.ingest().eventsDelivered(),
+              bytes,
+              (System.nanoTime() - t1) / 1e9,
+              peakHeap());
+      scan = scan == null || b.seconds() < scan.seconds() ? b : scan;
+      findings = r.findings().size();
+    }
+    long events = floor.events();
+    return new Result(
+        events, bytes, files.size(), threads, catalog.rules().size(), floor, scan, findings);
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,104 @@
+package io.trailhound.cli;
+
+import io.trailhound.bench.BenchRun;
+import io.trailhound.rule.sigma.Placeholders;
+import io.trailhound.scan.RuleCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trailhound bench}: throughput of a full scan against the JSON tokenisation floor. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build a corpus of realistic CloudTrail events (JSON lines), then time (a) Jackson streaming"
+          + " tokenisation of it and (b) a full scan with the built-in pack plus --rules,"
+          + " on the same bytes with the same threads; print events/s, the ratio and peak heap."
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  private final Clock clock;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--events", description = "Events in the corpus (default 1,000,000).")
+  long events = 1_000_000;
+
+  @Option(names = "--files", description = "Files the corpus is split into (default 8).")
+  int files = 8;
+
+  @Option(names = "--threads", description = "Threads for both phases (default: cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--passes", description = "Passes per phase; the fastest counts (default 3).")
+  int passes = 3;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directories.")
+  List<Path> ruleDirs = new ArrayList<>();
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Keep the corpus in DIR (reused).")
+  Path dir;
+
+  @Option(names = "--seed", description = "Corpus seed (default 1).")
+  long seed = 1;
+
+  BenchCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path where = dir != null ? dir : Files.createTempDirectory("trailhound-bench-");
+    List<Path> corpus;
+    long t0 = System.nanoTime();
+    corpus = BenchRun.corpus(where, events, files, seed);
+    out.printf(
+        Locale.ROOT,
+        "corpus: %,d events in %d JSON-lines files under %s (written in %.1f s)%n",
+        events,
+        files,
+        where,
+        (System.nanoTime() - t0) / 1e9);
+    out.flush();
+    RuleCatalog catalog = RuleCatalog.load(true, ruleDirs, Placeholders.none());
+    BenchRun.Result r = BenchRun.run(corpus, catalog, threads, passes, clock);
+    out.printf(
+        Locale.ROOT,
+        "size: %s, threads: %d, rules: %d, passes: %d (fastest shown)%n",
+        Bytes.human(r.bytes()),
+        r.threads(),
+        r.rules(),
+        passes);
+    phase(out, "(a) tokenise floor", r.floor());
+    phase(out, "(b) full scan     ", r.scan());
+    out.printf(Locale.ROOT, "ratio (b)/(a): %.0f%%, findings: %d%n", r.ratio() * 100, r.findings());
+    if (dir == null) {
+      for (Path p : corpus) {
+        Files.deleteIfExists(p);
+      }
+      Files.deleteIfExists(where);
+    }
+    return Trailhound.OK;
+  }
+
+  private static void phase(PrintWriter out, String label, BenchRun.Phase p) {
+    out.printf(
+        Locale.ROOT,
+        "%s %,12.0f events/s  %s/s  %.2f s  peak heap %s%n",
+        label,
+        p.eventsPerSecond(),
+        Bytes.human((long) (p.bytes() / p.seconds())),
+        p.seconds(),
+        Bytes.human(p.peakHeapBytes()));
+  }
+}

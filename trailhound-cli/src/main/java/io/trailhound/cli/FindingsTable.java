@@ -1,0 +1,36 @@
+package io.trailhound.cli;
+
+import io.trailhound.finding.Finding;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** The findings as a terminal table, most severe first. */
+final class FindingsTable {
+
+  private FindingsTable() {}
+
+  static void print(List<Finding> findings, PrintWriter out) {
+    if (findings.isEmpty()) {
+      out.println("No findings.");
+      return;
+    }
+    Table table =
+        new Table(
+            List.of(
+                "SEVERITY", "FIRST SEEN (UTC)", "TITLE", "ACTOR", "ACCOUNT", "REGION", "EVENTS"),
+            List.of(8, 20, 50, 60, 12, 14, 7));
+    for (Finding f : findings) {
+      table.row(
+          List.of(
+              f.severity().label().toUpperCase(Locale.ROOT),
+              f.firstSeen().toString().replace('T', ' ').replace("Z", ""),
+              f.title(),
+              f.actor(),
+              String.valueOf(f.account()),
+              String.valueOf(f.region()),
+              Long.toString(f.eventCount())));
+    }
+    table.print(out);
+  }
+}

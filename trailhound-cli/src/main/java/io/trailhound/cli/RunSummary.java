@@ -1,0 +1,108 @@
+package io.trailhound.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.trailhound.finding.Severity;
+import io.trailhound.scan.ScanResult;
+import io.trailhound.source.Skip;
+import io.trailhound.source.SkipReason;
+import io.trailhound.source.cloudtrail.IngestReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The end-of-run summary: what was read, skipped and found, and how fast. */
+final class RunSummary {
+
+  static final String SCHEMA = "trailhound.scan-summary/v1";
+
+  private RunSummary() {}
+
+  static void print(ScanResult r, double seconds, PrintWriter out) {
+    IngestReport in = r.ingest();
+    out.printf(
+        Locale.ROOT,
+        "Read %,d files (%s) in %.2f s: %,d events, %,d duplicates removed, %,d digest files,"
+            + " %,d skipped%n",
+        in.filesRead(),
+        Bytes.human(in.bytesRead()),
+        seconds,
+        in.eventsDelivered(),
+        in.duplicates(),
+        in.digestFiles(),
+        in.skipped());
+    for (Map.Entry<SkipReason, Long> e : new TreeMap<>(in.skips()).entrySet()) {
+      out.printf(Locale.ROOT, "  skipped %s: %,d%n", e.getKey(), e.getValue());
+      for (Skip example : in.examples().getOrDefault(e.getKey(), List.of())) {
+        out.println("    " + TerminalText.safe(example.toString()));
+      }
+    }
+    StringBuilder sev = new StringBuilder();
+    Map<Severity, Long> counts = r.bySeverity();
+    for (int i = Severity.values().length - 1; i >= 0; i--) {
+      Severity s = Severity.values()[i];
+      sev.append(sev.length() == 0 ? "" : ", ").append(s.label()).append(' ').append(counts.get(s));
+    }
+    out.printf(
+        Locale.ROOT,
+        "Rules: %d; matches: %,d; findings: %d (%s)%n",
+        r.rules(),
+        r.matches(),
+        r.findings().size(),
+        sev);
+    out.printf(
+        Locale.ROOT,
+        "Throughput: %,.0f events/s, %s/s%n",
+        in.eventsDelivered() / Math.max(seconds, 1e-9),
+        Bytes.human((long) (in.bytesRead() / Math.max(seconds, 1e-9))));
+  }
+
+  /** The same summary as one JSON line (machine-readable runs print it on standard error). */
+  static void printJson(ScanResult r, double seconds, PrintWriter out) throws IOException {
+    IngestReport in = r.ingest();
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeStringField("schema", SCHEMA);
+      g.writeNumberField("files_read", in.filesRead());
+      g.writeNumberField("bytes_read", in.bytesRead());
+      g.writeNumberField("records_seen", in.recordsSeen());
+      g.writeNumberField("events", in.eventsDelivered());
+      g.writeNumberField("duplicates", in.duplicates());
+      g.writeNumberField("digest_files", in.digestFiles());
+      g.writeNumberField("skipped", in.skipped());
+      g.writeObjectFieldStart("skipped_by_reason");
+      for (Map.Entry<SkipReason, Long> e : new TreeMap<>(in.skips()).entrySet()) {
+        g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("skip_examples");
+      for (Map.Entry<SkipReason, List<Skip>> e : new TreeMap<>(in.examples()).entrySet()) {
+        for (Skip s : e.getValue()) {
+          g.writeStartObject();
+          g.writeStringField("reason", s.reason().name().toLowerCase(Locale.ROOT));
+          g.writeStringField("location", s.location());
+          g.writeNumberField("record", s.record());
+          g.writeStringField("detail", s.detail());
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeNumberField("rules", r.rules());
+      g.writeNumberField("matches", r.matches());
+      g.writeNumberField("findings", r.findings().size());
+      g.writeObjectFieldStart("findings_by_severity");
+      for (Map.Entry<Severity, Long> e : r.bySeverity().entrySet()) {
+        g.writeNumberField(e.getKey().label(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeNumberField("seconds", seconds);
+      g.writeEndObject();
+    }
+    out.println();
+    out.flush();
+  }
+}

@@ -1,0 +1,182 @@
+package io.trailhound.cli;
+
+import io.trailhound.finding.Severity;
+import io.trailhound.finding.output.OutputFormat;
+import io.trailhound.rule.sigma.Placeholders;
+import io.trailhound.scan.RuleCatalog;
+import io.trailhound.scan.ScanOptions;
+import io.trailhound.scan.ScanResult;
+import io.trailhound.scan.ScanService;
+import io.trailhound.source.InputSpec;
+import io.trailhound.source.cloudtrail.IngestOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trailhound scan}: batch analysis of exported logs. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan CloudTrail logs (files, directories, - for standard input) and print findings.",
+      "Formats are detected per file: S3 delivery objects (gzipped or not), JSON lines, arrays,"
+          + " EventBridge envelopes, lookup-events output, CloudTrail Lake results.",
+      "Exit codes: 0 done, 1 a finding at or above --fail-on, 2 usage or rule error,"
+          + " 3 nothing could be read."
+    })
+final class ScanCommand implements Callable<Integer> {
+
+  private final Clock clock;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories or -.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      description = "table (default), jsonl, ocsf or asff.")
+  String output = "table";
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FILE",
+      description = "Write machine-readable findings to FILE instead of standard output.")
+  Path outFile;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description = "Exit with code 1 when a finding is at least this severe.")
+  String failOn;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "DIR",
+      description = "Add the Sigma rules under DIR (repeatable), e.g. a SigmaHQ checkout.")
+  List<Path> ruleDirs = new ArrayList<>();
+
+  @Option(names = "--no-builtin", description = "Do not load the built-in detection pack.")
+  boolean noBuiltin;
+
+  @Option(
+      names = "--placeholders",
+      paramLabel = "FILE",
+      description = "YAML map of placeholder name to values, for rules using |expand.")
+  Path placeholders;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--max-record-size",
+      paramLabel = "BYTES",
+      description = "Skip records larger than this (default 16 MiB).")
+  long maxRecordBytes = IngestOptions.DEFAULT_MAX_RECORD_BYTES;
+
+  @Option(names = "--no-progress", description = "Never draw a progress bar.")
+  boolean noProgress;
+
+  ScanCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String format = output.toLowerCase(Locale.ROOT);
+    OutputFormat machine = parseFormat(format);
+    Severity threshold = failOn == null ? null : parseSeverity(failOn);
+    if (threads < 1) {
+      throw new UsageError("--threads must be at least 1");
+    }
+    RuleCatalog catalog =
+        RuleCatalog.load(
+            !noBuiltin,
+            ruleDirs,
+            placeholders == null ? Placeholders.none() : Placeholders.load(placeholders));
+    InputSpec.Expansion inputs = InputSpec.expand(paths);
+    long total = inputs.inputs().stream().mapToLong(i -> Math.max(i.size(), 0)).sum();
+    AtomicLong done = new AtomicLong();
+    long started = System.nanoTime();
+    ScanResult result;
+    try (ProgressBar bar = ProgressBar.start(!noProgress, err, done::get, total)) {
+      result =
+          new ScanService(clock)
+              .scan(
+                  inputs,
+                  catalog,
+                  ScanOptions.defaults()
+                      .withThreads(threads)
+                      .withMaxRecordBytes(maxRecordBytes)
+                      .withProgress((d, t) -> done.set(d)));
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (machine == null) {
+      FindingsTable.print(result.findings(), out);
+      out.println();
+      RunSummary.print(result, seconds, out);
+    } else {
+      writeMachine(machine, result, err);
+      RunSummary.printJson(result, seconds, err);
+    }
+    if (result.nothingRead()) {
+      err.println("trailhound: nothing could be read from the inputs");
+      return Trailhound.NOTHING_READ;
+    }
+    if (threshold != null && result.highest().filter(s -> s.atLeast(threshold)).isPresent()) {
+      return Trailhound.FINDINGS_AT_THRESHOLD;
+    }
+    return Trailhound.OK;
+  }
+
+  private void writeMachine(OutputFormat format, ScanResult result, PrintWriter err)
+      throws IOException {
+    var writer = format.writer(clock, Version.current());
+    if (outFile == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      writer.write(result.findings(), out);
+      out.flush();
+    } else {
+      try (Writer w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
+        writer.write(result.findings(), w);
+      }
+      err.println("trailhound: wrote " + result.findings().size() + " findings to " + outFile);
+    }
+  }
+
+  private static OutputFormat parseFormat(String format) {
+    if (format.equals("table")) {
+      return null;
+    }
+    for (OutputFormat f : OutputFormat.values()) {
+      if (f.label().equals(format)) {
+        return f;
+      }
+    }
+    throw new UsageError("unknown --output '" + format + "': expected table, jsonl, ocsf or asff");
+  }
+
+  private static Severity parseSeverity(String text) {
+    try {
+      return Severity.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--fail-on: " + e.getMessage());
+    }
+  }
+}
