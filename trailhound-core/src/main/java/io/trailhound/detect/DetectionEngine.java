@@ -123,6 +123,19 @@ public final class DetectionEngine {
     return candidates.stream().map(CompiledRule::rule).toList();
   }
 
+  /** The rules {@code event} matches when every rule is evaluated, index bypassed (for tests). */
+  List<SigmaRule> matchWithoutIndex(Event event) {
+    RuleSet set = bySourceType.get(event.sourceType());
+    if (set == null) {
+      return List.of();
+    }
+    EvalContext context = new EvalContext(event, pathCount);
+    return set.all().stream()
+        .filter(r -> r.matcher().matches(context))
+        .map(CompiledRule::rule)
+        .toList();
+  }
+
   /** Every dotted field path the engine reads: index keys, rule fields and fieldref targets. */
   public Set<String> requiredPaths() {
     return requiredPaths;

@@ -17,9 +17,11 @@ final class RuleSet {
   private final FieldPath[] keyFields;
   private final List<FoldedIndex<CompiledRule[]>> indexes = new ArrayList<>();
   private final CompiledRule[] always;
+  private final List<CompiledRule> all;
 
   RuleSet(List<CompiledRule> rules, List<FieldPath> keyFields) {
     this.keyFields = keyFields.toArray(new FieldPath[0]);
+    this.all = List.copyOf(rules);
     List<Map<String, List<CompiledRule>>> buckets = new ArrayList<>();
     keyFields.forEach(f -> buckets.add(new LinkedHashMap<>()));
     List<CompiledRule> unindexed = new ArrayList<>();
@@ -68,7 +70,8 @@ final class RuleSet {
     }
   }
 
-  int alwaysCount() {
-    return always.length;
+  /** Every rule, in order, bypassing the index (for tests of the index). */
+  List<CompiledRule> all() {
+    return all;
   }
 }

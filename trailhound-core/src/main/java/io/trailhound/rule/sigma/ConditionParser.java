@@ -16,6 +16,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class ConditionParser {
 
+  /** Stands in for a part that failed to parse, so partial trees stay non-null. */
+  private static final Condition FAILED = new Condition.Ref("");
+
   private final Problems problems;
   private final Set<String> identifiers;
 
@@ -128,12 +131,12 @@ final class ConditionParser {
 
   private Condition primary() {
     if (failed) {
-      return null;
+      return FAILED;
     }
     if (next >= tokens.size()) {
       Token last = tokens.get(tokens.size() - 1);
       error(last.offset() + last.text().length(), "the condition ends too early");
-      return null;
+      return FAILED;
     }
     Token token = tokens.get(next++);
     if (token.text().equals("(")) {
@@ -149,7 +152,7 @@ final class ConditionParser {
     }
     if (isKeyword(token)) {
       error(token.offset(), "unexpected '" + token.text() + "'");
-      return null;
+      return FAILED;
     }
     if (!identifiers.contains(token.text())) {
       error(token.offset(), "undefined search identifier '" + token.text() + "'");
@@ -166,13 +169,13 @@ final class ConditionParser {
       quantifier = Condition.Quantifier.ALL;
     } else {
       error(count.offset(), "only '1 of' and 'all of' are allowed, not '" + count.text() + " of'");
-      return null;
+      return FAILED;
     }
     if (next >= tokens.size()
         || tokens.get(next).text().equals("(")
         || tokens.get(next).text().equals(")")) {
       error(count.offset(), "'" + count.text() + " of' needs a pattern or 'them'");
-      return null;
+      return FAILED;
     }
     Token pattern = tokens.get(next++);
     Condition.Quantified q =

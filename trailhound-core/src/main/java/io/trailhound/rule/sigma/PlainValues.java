@@ -13,19 +13,26 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-/** Turns YAML nodes of custom attributes into immutable plain Java values. */
+/**
+ * Turns YAML nodes of custom attributes into immutable plain Java values. Aliases can make the node
+ * graph cyclic or exponentially large, so conversion stops at a depth and a node budget (what is
+ * cut off becomes null).
+ */
 final class PlainValues {
 
   private static final int MAX_DEPTH = 32;
+  private static final int MAX_NODES = 10_000;
+
+  private int budget = MAX_NODES;
 
   private PlainValues() {}
 
   static Object of(Node node) {
-    return of(node, 0);
+    return new PlainValues().of(node, 0);
   }
 
-  private static Object of(Node node, int depth) {
-    if (depth > MAX_DEPTH) {
+  private Object of(Node node, int depth) {
+    if (depth > MAX_DEPTH || --budget < 0) {
       return null;
     }
     if (node instanceof ScalarNode scalar) {

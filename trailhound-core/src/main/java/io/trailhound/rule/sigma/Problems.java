@@ -44,7 +44,11 @@ final class Problems {
     return (int) list.stream().filter(RuleProblem::isError).count();
   }
 
+  /** The problems in file order (by line, then column; stable for equal positions). */
   List<RuleProblem> list() {
-    return List.copyOf(list);
+    List<RuleProblem> sorted = new ArrayList<>(list);
+    sorted.sort(
+        java.util.Comparator.comparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+    return List.copyOf(sorted);
   }
 }
