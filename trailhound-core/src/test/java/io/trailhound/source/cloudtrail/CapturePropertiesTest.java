@@ -30,7 +30,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The streaming capture answers every path exactly like {@link TreeFields}. */
-class CaptureProperties {
+class CapturePropertiesTest {
 
   private static final List<String> KEYS = List.of("a", "b", "c", "resources", "eventName");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
