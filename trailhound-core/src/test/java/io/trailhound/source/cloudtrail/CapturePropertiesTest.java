@@ -1,0 +1,146 @@
+package io.trailhound.source.cloudtrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.trailhound.event.FieldAccess;
+import io.trailhound.event.TreeFields;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The streaming capture answers every path exactly like {@link TreeFields}. */
+class CapturePropertiesTest {
+
+  private static final List<String> KEYS = List.of("a", "b", "c", "resources", "eventName");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  @Property(tries = 400)
+  void capture_answers_like_the_tree(
+      @ForAll("documents") JsonNode doc,
+      @ForAll("pathSets") Set<String> captured,
+      @ForAll("pathSets") Set<String> asked,
+      @ForAll boolean allText)
+      throws IOException {
+    byte[] raw = Generated.JSON.writeValueAsBytes(doc);
+    assertSame(raw, captured, allText, union(JsonPaths.all(doc), captured, asked));
+  }
+
+  @Example
+  void numbers_are_converted_like_the_tree_converts_them() throws IOException {
+    byte[] raw = Fixtures.bytes("capture/numbers.json");
+    JsonNode doc = Generated.JSON.readTree(raw);
+    Set<String> paths = JsonPaths.all(doc);
+    assertSame(raw, paths, true, paths);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b, Set<String> c) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    all.addAll(c);
+    all.add("");
+    all.add("a.");
+    all.add("a..b");
+    return all;
+  }
+
+  private static void assertSame(
+      byte[] raw, Set<String> captured, boolean allText, Set<String> asked) throws IOException {
+    Jackson jackson = new Jackson(1 << 20);
+    PathTrie trie = PathTrie.build(captured, Normaliser.SUBTREES);
+    Capture capture;
+    try (JsonParser p = jackson.strict.createParser(raw)) {
+      p.nextToken();
+      capture = new Capturer(trie, allText, jackson.mapper).capture(p);
+    }
+    FieldAccess fields = new CapturedFields(trie, capture, raw);
+    TreeFields reference = new TreeFields(Generated.JSON.readTree(raw));
+    for (String path : asked) {
+      assertThat(fields.values(path)).as(path).isEqualTo(reference.values(path));
+    }
+    List<String> expected = new ArrayList<>();
+    reference.forEachText(expected::add);
+    List<String> actual = new ArrayList<>();
+    fields.forEachText(actual::add);
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Provide
+  Arbitrary<JsonNode> documents() {
+    return object(3);
+  }
+
+  @Provide
+  Arbitrary<Set<String>> pathSets() {
+    return Arbitraries.of(KEYS)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(3)
+        .map(l -> String.join(".", l))
+        .set()
+        .ofMaxSize(6);
+  }
+
+  private Arbitrary<JsonNode> value(int depth) {
+    Arbitrary<JsonNode> scalars =
+        Arbitraries.oneOf(
+            Arbitraries.strings().ofMaxLength(4).map(s -> (JsonNode) TextNode.valueOf(s)),
+            Arbitraries.integers().map(i -> (JsonNode) IntNode.valueOf(i)),
+            Arbitraries.longs().map(l -> (JsonNode) LongNode.valueOf(l)),
+            Arbitraries.bigIntegers()
+                .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
+                .map(b -> (JsonNode) BigIntegerNode.valueOf(b)),
+            Arbitraries.doubles().map(d -> (JsonNode) DoubleNode.valueOf(d)),
+            Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE, NullNode.instance));
+    if (depth == 0) {
+      return scalars;
+    }
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, scalars),
+        net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> object(depth - 1))),
+        net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> array(depth - 1))));
+  }
+
+  private Arbitrary<JsonNode> array(int depth) {
+    return value(depth)
+        .list()
+        .ofMaxSize(3)
+        .map(
+            list -> {
+              ArrayNode a = NODES.arrayNode();
+              a.addAll(list);
+              return a;
+            });
+  }
+
+  private Arbitrary<JsonNode> object(int depth) {
+    return Arbitraries.maps(Arbitraries.of(KEYS), value(depth))
+        .ofMaxSize(4)
+        .map(
+            m -> {
+              ObjectNode o = NODES.objectNode();
+              m.forEach(o::set);
+              return o;
+            });
+  }
+}
