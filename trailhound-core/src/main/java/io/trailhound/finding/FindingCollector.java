@@ -1,7 +1,7 @@
 package io.trailhound.finding;
 
 import io.trailhound.event.Event;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,22 +24,38 @@ public final class FindingCollector {
   /** Normalised views kept per finding for display and export. */
   public static final int MAX_SAMPLES = 5;
 
-  private final ConcurrentHashMap<String, FindingGroup> groups = new ConcurrentHashMap<>();
+  private static final long SECONDS_PER_DAY = 86_400;
+
+  private final ConcurrentHashMap<Key, FindingGroup> groups = new ConcurrentHashMap<>();
+
+  /** What makes matches one finding; {@link #text} is the persisted dedup key. */
+  private record Key(String rule, String account, String region, String actor, long day) {
+    String text() {
+      return String.join(
+          "|",
+          rule,
+          account == null ? "" : account,
+          region == null ? "" : region,
+          actor,
+          LocalDate.ofEpochDay(day).toString());
+    }
+  }
 
   /** Records that {@code rule} matched {@code event}. */
   public void add(RuleInfo rule, Event event) {
     var view = event.view();
-    String actor = view.actor().display();
-    String day = view.time().truncatedTo(ChronoUnit.DAYS).toString().substring(0, 10);
-    String key =
-        String.join(
-            "|",
+    Key key =
+        new Key(
             rule.ruleId(),
-            nullToEmpty(view.account()),
-            nullToEmpty(view.region()),
-            actor,
-            day);
-    groups.computeIfAbsent(key, k -> new FindingGroup(k, rule, view)).add(view);
+            view.account(),
+            view.region(),
+            view.actor().display(),
+            Math.floorDiv(view.time().getEpochSecond(), SECONDS_PER_DAY));
+    FindingGroup group = groups.get(key);
+    if (group == null) {
+      group = groups.computeIfAbsent(key, k -> new FindingGroup(k.text(), rule, view));
+    }
+    group.add(view);
   }
 
   /** Number of findings so far. */
@@ -62,9 +78,5 @@ public final class FindingCollector {
             .thenComparing(Finding::firstSeen)
             .thenComparing(Finding::id));
     return out;
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

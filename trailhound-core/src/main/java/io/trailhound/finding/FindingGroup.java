@@ -50,14 +50,19 @@ final class FindingGroup {
     count++;
     first = first == null || view.time().isBefore(first) ? view.time() : first;
     last = last == null || view.time().isAfter(last) ? view.time() : last;
-    earliest.add(view);
-    if (earliest.size() > FindingCollector.MAX_EVIDENCE) {
-      earliest.pollLast();
+    // Full and later than everything kept: the common case on long runs, decided in one compare.
+    if (earliest.size() < FindingCollector.MAX_EVIDENCE
+        || EARLIEST_FIRST.compare(view, earliest.last()) < 0) {
+      earliest.add(view);
+      if (earliest.size() > FindingCollector.MAX_EVIDENCE) {
+        earliest.pollLast();
+      }
     }
     boundedAdd(keys, view.actor().accessKeyId(), MAX_KEYS);
     boundedAdd(ips, view.source().ip(), MAX_IPS);
     for (Resource r : view.resources()) {
-      if (r.arn() != null) {
+      if (r.arn() != null
+          && (resources.size() < MAX_RESOURCES || r.arn().compareTo(resources.last().arn()) < 0)) {
         resources.add(r);
         if (resources.size() > MAX_RESOURCES) {
           resources.pollLast();
@@ -67,7 +72,7 @@ final class FindingGroup {
   }
 
   private static void boundedAdd(TreeSet<String> set, String value, int max) {
-    if (value != null) {
+    if (value != null && (set.size() < max || value.compareTo(set.last()) < 0)) {
       set.add(value);
       if (set.size() > max) {
         set.pollLast();
