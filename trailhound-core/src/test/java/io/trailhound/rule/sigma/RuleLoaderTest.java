@@ -49,7 +49,8 @@ class RuleLoaderTest {
             "index-s3-get",
             "index-boto",
             "index-either",
-            "index-trail-changes");
+            "index-trail-changes",
+            "index-root");
   }
 
   @Test
