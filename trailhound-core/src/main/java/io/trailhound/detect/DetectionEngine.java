@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  */
 public final class DetectionEngine {
 
-  /** Fields rules are indexed by, most selective first. */
+  /** Fields rules are indexed by first, most selective first; other fields follow as needed. */
   private static final List<String> KEY_FIELDS = List.of("eventName", "eventSource");
 
   private static final Comparator<CompiledRule> BY_ORDINAL =
@@ -55,8 +55,6 @@ public final class DetectionEngine {
    */
   public static DetectionEngine compile(List<SigmaRule> rules, Placeholders placeholders) {
     PathTable paths = new PathTable();
-    List<FieldPath> keys = new ArrayList<>();
-    KEY_FIELDS.forEach(k -> keys.add(paths.of(k)));
     ConditionCompiler compiler = new ConditionCompiler(new ValueCompiler(placeholders, paths));
     Map<String, List<CompiledRule>> grouped = new HashMap<>();
     Set<String> required = new LinkedHashSet<>(KEY_FIELDS);
@@ -73,7 +71,7 @@ public final class DetectionEngine {
       }
     }
     Map<String, RuleSet> sets = new HashMap<>();
-    grouped.forEach((type, list) -> sets.put(type, new RuleSet(list, keys)));
+    grouped.forEach((type, list) -> sets.put(type, new RuleSet(list, KEY_FIELDS, paths)));
     return new DetectionEngine(
         Map.copyOf(sets), paths.size(), Collections.unmodifiableSet(required), fullText);
   }

@@ -97,7 +97,14 @@ final class Encodings {
     }
   }
 
-  /** Every variant with each dash that starts a word replaced by each kind of dash. */
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  /**
+   * Every variant with each dash that starts a flag (not after a word character, before one, as
+   * pySigma's {@code \B[-/]\b}) replaced by each kind of dash.
+   */
   private static void windash(SigmaString s, List<SigmaString> out, int max) {
     List<List<SigmaString.Part>> variants = new ArrayList<>();
     variants.add(new ArrayList<>());
@@ -109,8 +116,13 @@ final class Encodings {
         continue;
       }
       List<StringBuilder> texts = new ArrayList<>(List.of(new StringBuilder()));
-      for (char ch : literal.text().toCharArray()) {
-        boolean flag = DASHES.indexOf(ch) >= 0 && Character.isWhitespace(previous);
+      String text = literal.text();
+      for (int i = 0; i < text.length(); i++) {
+        char ch = text.charAt(i);
+        boolean flag =
+            DASHES.indexOf(ch) >= 0
+                && !isWordChar(previous)
+                && (i + 1 == text.length() || isWordChar(text.charAt(i + 1)));
         List<StringBuilder> grown = new ArrayList<>();
         for (StringBuilder t : texts) {
           if (flag && texts.size() * DASHES.length() <= max) {

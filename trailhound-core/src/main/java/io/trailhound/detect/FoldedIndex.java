@@ -13,12 +13,15 @@ final class FoldedIndex<V> {
   private final String[] keys;
   private final Object[] values;
   private final int mask;
+  private final boolean[] lengths;
 
   FoldedIndex(Map<String, V> entries) {
     int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2 - 1)) << 1;
     keys = new String[capacity];
     values = new Object[capacity];
     mask = capacity - 1;
+    lengths = new boolean[entries.keySet().stream().mapToInt(String::length).max().orElse(0) + 1];
+    entries.keySet().forEach(k -> lengths[k.length()] = true);
     entries.forEach(
         (key, value) -> {
           String folded = fold(key);
@@ -32,6 +35,9 @@ final class FoldedIndex<V> {
   }
 
   static char fold(char c) {
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
     return Character.toLowerCase(Character.toUpperCase(c));
   }
 
@@ -54,6 +60,9 @@ final class FoldedIndex<V> {
   /** The value for {@code text} in any case, or null. */
   @SuppressWarnings("unchecked")
   V get(String text) {
+    if (text.length() >= lengths.length || !lengths[text.length()]) {
+      return null;
+    }
     int slot = hash(text) & mask;
     while (keys[slot] != null) {
       if (matches(keys[slot], text)) {

@@ -7,6 +7,7 @@ import io.trailhound.rule.sigma.Modifier;
 import io.trailhound.rule.sigma.Search;
 import io.trailhound.rule.sigma.SigmaString;
 import io.trailhound.rule.sigma.SigmaValue;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,25 @@ final class Requirements {
 
   static Set<String> of(Detection detection, String field) {
     return condition(detection.condition(), detection, field);
+  }
+
+  /** Every field the detection's searches name, in rule order. */
+  static List<String> fieldsOf(Detection detection) {
+    List<String> out = new ArrayList<>();
+    detection.searches().values().forEach(s -> fieldsOf(s, out));
+    return out;
+  }
+
+  private static void fieldsOf(Search search, List<String> out) {
+    if (search instanceof Search.AnyOf anyOf) {
+      anyOf.alternatives().forEach(a -> fieldsOf(a, out));
+      return;
+    }
+    for (FieldCondition c : ((Search.AllFields) search).conditions()) {
+      if (!c.isKeyword() && !out.contains(c.field())) {
+        out.add(c.field());
+      }
+    }
   }
 
   private static Set<String> condition(Condition c, Detection detection, String field) {

@@ -19,27 +19,41 @@ final class RuleSet {
   private final CompiledRule[] always;
   private final List<CompiledRule> all;
 
-  RuleSet(List<CompiledRule> rules, List<FieldPath> keyFields) {
-    this.keyFields = keyFields.toArray(new FieldPath[0]);
+  /**
+   * @param preferred key fields tried first, in order; a rule constraining none of them is indexed
+   *     by the first other field it constrains, if any
+   */
+  RuleSet(List<CompiledRule> rules, List<String> preferred, PathTable paths) {
     this.all = List.copyOf(rules);
+    List<String> fields = new ArrayList<>(preferred);
     List<Map<String, List<CompiledRule>>> buckets = new ArrayList<>();
-    keyFields.forEach(f -> buckets.add(new LinkedHashMap<>()));
+    preferred.forEach(f -> buckets.add(new LinkedHashMap<>()));
     List<CompiledRule> unindexed = new ArrayList<>();
     for (CompiledRule rule : rules) {
+      List<String> candidates = new ArrayList<>(preferred);
+      candidates.addAll(Requirements.fieldsOf(rule.rule().detection()));
       boolean placed = false;
-      for (int i = 0; i < keyFields.size() && !placed; i++) {
-        Set<String> required = Requirements.of(rule.rule().detection(), keyFields.get(i).path());
+      for (String field : candidates) {
+        Set<String> required = Requirements.of(rule.rule().detection(), field);
         if (required != null) {
+          int slot = fields.indexOf(field);
+          if (slot < 0) {
+            slot = fields.size();
+            fields.add(field);
+            buckets.add(new LinkedHashMap<>());
+          }
           for (String value : required) {
-            buckets.get(i).computeIfAbsent(value, v -> new ArrayList<>()).add(rule);
+            buckets.get(slot).computeIfAbsent(value, v -> new ArrayList<>()).add(rule);
           }
           placed = true;
+          break;
         }
       }
       if (!placed) {
         unindexed.add(rule);
       }
     }
+    this.keyFields = fields.stream().map(paths::of).toArray(FieldPath[]::new);
     for (Map<String, List<CompiledRule>> bucket : buckets) {
       Map<String, CompiledRule[]> arrays = new LinkedHashMap<>();
       bucket.forEach((k, v) -> arrays.put(k, v.toArray(new CompiledRule[0])));

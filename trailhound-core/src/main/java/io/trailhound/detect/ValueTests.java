@@ -74,11 +74,21 @@ final class ValueTests {
     };
   }
 
-  /** {@code re}: an unanchored RE2/J search (linear time). */
+  /**
+   * {@code re}: an unanchored RE2/J search (linear time), skipped when the text lacks a literal
+   * every match needs.
+   */
   static ValueTest regex(Pattern pattern) {
+    String literal = RegexPrefilter.requiredLiteral(pattern.pattern());
+    boolean ignoreCase =
+        (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 || pattern.pattern().contains("(?");
+    boolean usable = literal != null && (!ignoreCase || literal.chars().allMatch(c -> c < 128));
     return new TextTest() {
       @Override
       public boolean testText(String text) {
+        if (usable && !RegexPrefilter.occursIn(literal, text, ignoreCase)) {
+          return false;
+        }
         return pattern.matcher(text).find();
       }
     };

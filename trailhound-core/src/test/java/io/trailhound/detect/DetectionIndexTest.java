@@ -45,6 +45,19 @@ class DetectionIndexTest {
   }
 
   @Test
+  void rules_without_event_name_or_source_are_indexed_by_another_required_field() {
+    Event root =
+        TestEvents.cloudTrail(
+            Map.of("eventName", "RunInstances", "userIdentity", Map.of("type", "Root")));
+    Event user =
+        TestEvents.cloudTrail(
+            Map.of("eventName", "RunInstances", "userIdentity", Map.of("type", "IAMUser")));
+    assertThat(candidateIds(root)).contains("index-root");
+    assertThat(candidateIds(user)).doesNotContain("index-root");
+    assertThat(ENGINE.match(root)).extracting(SigmaRule::ruleId).containsExactly("index-root");
+  }
+
+  @Test
   void index_keys_ignore_case() {
     Event lower = TestEvents.cloudTrail(Map.of("eventName", "stoplogging"));
     assertThat(candidateIds(lower)).contains("index-stop-logging");
