@@ -91,6 +91,14 @@ public final class CloudTrailReader {
     }
   }
 
+  /**
+   * Whether an event id was synthesised from the raw bytes because the record had no {@code
+   * eventID}; such ids identify the bytes, not the event, and are never used for deduplication.
+   */
+  public static boolean isSyntheticId(String eventId) {
+    return eventId.startsWith(Normaliser.SYNTHETIC_PREFIX);
+  }
+
   static boolean isDigestPath(String location) {
     return location.replace('\\', '/').contains("/CloudTrail-Digest/")
         || location.startsWith("CloudTrail-Digest/");
