@@ -101,6 +101,14 @@ class FormatsTest {
   }
 
   @Test
+  void reads_lookup_events_entries_that_hold_the_event_itself() {
+    Fixtures.Result r = Fixtures.read("formats/lookup-events-insight.json");
+    assertThat(ids(r)).containsExactly(id(201));
+    assertThat(r.only().view().api()).isEqualTo("CreateAccessKey");
+    assertThat(r.only().view().eventType()).isEqualTo("AwsCloudTrailInsight");
+  }
+
+  @Test
   void rebuilds_lake_rows_from_columns_and_json_string_columns() {
     Fixtures.Result r = Fixtures.read("formats/lake.json");
     assertThat(ids(r)).containsExactly(id(61), id(62));
