@@ -139,6 +139,9 @@ final class Shapes {
         }
         p.skipChildren();
       }
+      if (event) {
+        return bytes;
+      }
       throw new RecordException(
           SkipReason.MISSING_FIELD, "lookup-events entry has no CloudTrailEvent");
     } catch (IOException e) {
