@@ -30,7 +30,8 @@ public final class CloudTrailReader {
 
   /** A reader with its own deduplication and counters. */
   public static CloudTrailReader create(IngestOptions options) {
-    return new CloudTrailReader(options, new ReportBuilder(options.maxExamples()));
+    return new CloudTrailReader(
+        options, new ReportBuilder(options.maxExamples(), options.onSkip()));
   }
 
   /**
