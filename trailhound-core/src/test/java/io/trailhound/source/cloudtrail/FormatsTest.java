@@ -50,6 +50,11 @@ class FormatsTest {
   }
 
   @Test
+  void reads_a_records_object_whose_member_name_is_escaped() {
+    assertThat(ids(Fixtures.read("formats/escaped-records-key.json"))).containsExactly(id(301));
+  }
+
+  @Test
   void reads_an_array_of_events() {
     Fixtures.Result r = Fixtures.read("formats/array.json");
     assertThat(ids(r)).containsExactly(id(21), id(22));
