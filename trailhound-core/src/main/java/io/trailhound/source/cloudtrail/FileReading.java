@@ -252,8 +252,11 @@ final class FileReading {
     }
   }
 
+  /** A record of unknown kind; a wrapper object found on a line is read as an input of its own. */
   private void loose(byte[] bytes, long i) throws IOException {
     if (pipe.loose(bytes, location, i, out) == RecordPipeline.Loose.ENVELOPE) {
+      pipe.report().records.decrement();
+      index = i;
       nested(bytes);
     }
   }
