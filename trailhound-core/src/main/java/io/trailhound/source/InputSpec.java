@@ -105,9 +105,8 @@ public final class InputSpec {
               if (hidden(file)) {
                 return FileVisitResult.CONTINUE;
               }
-              if (attrs.isRegularFile()
-                  || (attrs.isSymbolicLink() && !Files.isDirectory(file))
-                  || attrs.isOther()) {
+              // pipes and devices are left out: reading them could block forever
+              if (attrs.isRegularFile() || (attrs.isSymbolicLink() && !Files.isDirectory(file))) {
                 files.add(file);
               }
               return FileVisitResult.CONTINUE;

@@ -30,7 +30,8 @@ public final class CloudTrailReader {
 
   /** A reader with its own deduplication and counters. */
   public static CloudTrailReader create(IngestOptions options) {
-    return new CloudTrailReader(options, new ReportBuilder(options.maxExamples()));
+    return new CloudTrailReader(
+        options, new ReportBuilder(options.maxExamples(), options.onSkip()));
   }
 
   /**
@@ -97,6 +98,14 @@ public final class CloudTrailReader {
       long at = reading == null ? -1 : reading.index();
       report.skip(SkipReason.UNREADABLE, location, at, e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Whether an event id was synthesised from the raw bytes because the record had no {@code
+   * eventID}; such ids identify the bytes, not the event, and are never used for deduplication.
+   */
+  public static boolean isSyntheticId(String eventId) {
+    return eventId.startsWith(Normaliser.SYNTHETIC_PREFIX);
   }
 
   static boolean isDigestPath(String location) {

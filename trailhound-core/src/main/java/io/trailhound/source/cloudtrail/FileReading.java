@@ -1,5 +1,8 @@
 package io.trailhound.source.cloudtrail;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import io.trailhound.event.Event;
 import io.trailhound.source.SkipReason;
 import java.io.ByteArrayInputStream;
@@ -113,7 +116,7 @@ final class FileReading {
         return truncated();
       }
       if (!buf.overflowed()) {
-        String name = decode(buf.toBytes(keyStart + 1, buf.stored() - 1));
+        String name = decode(buf.toBytes(keyStart, buf.stored()));
         if (Shapes.ENVELOPE_KEYS.contains(name)) {
           buf.clear();
           return envelope(name) ? Boolean.FALSE : null;
@@ -131,7 +134,10 @@ final class FileReading {
       return Boolean.FALSE;
     }
     byte[] bytes = buf.toBytes();
-    pipe.loose(bytes, location, i, out);
+    if (pipe.loose(bytes, location, i, out) == RecordPipeline.Loose.ENVELOPE) {
+      // only if the framer and Jackson disagree on the first member name; never loop on it
+      skip(SkipReason.UNKNOWN_FORMAT, i, "wrapper object whose first member could not be read");
+    }
     return !buf.contains((byte) '\n');
   }
 
@@ -139,8 +145,20 @@ final class FileReading {
     return b == Framer.EOF ? Framer.Status.EOF : Framer.Status.OK;
   }
 
-  private static String decode(byte[] name) {
-    return new String(name, StandardCharsets.UTF_8);
+  /** A member name from its quoted bytes; Jackson decodes escapes, if there are any. */
+  private String decode(byte[] quoted) throws IOException {
+    boolean escaped = false;
+    for (byte c : quoted) {
+      escaped |= c == '\\';
+    }
+    if (!escaped) {
+      return new String(quoted, 1, quoted.length - 2, StandardCharsets.UTF_8);
+    }
+    try (JsonParser p = pipe.jackson().lenient.createParser(quoted)) {
+      return p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : "";
+    } catch (JsonProcessingException e) {
+      return "";
+    }
   }
 
   /** The members of a wrapper object, after its first member name. False when reading stops. */
@@ -182,7 +200,7 @@ final class FileReading {
       if (framer.readValue(key) != Framer.Status.OK || key.overflowed()) {
         return broken("bad member name");
       }
-      name = decode(key.toBytes(1, key.stored() - 1));
+      name = decode(key.toBytes());
     }
   }
 
@@ -234,8 +252,11 @@ final class FileReading {
     }
   }
 
+  /** A record of unknown kind; a wrapper object found on a line is read as an input of its own. */
   private void loose(byte[] bytes, long i) throws IOException {
     if (pipe.loose(bytes, location, i, out) == RecordPipeline.Loose.ENVELOPE) {
+      pipe.report().records.decrement();
+      index = i;
       nested(bytes);
     }
   }

@@ -1,7 +1,9 @@
 package io.trailhound.source.cloudtrail;
 
+import io.trailhound.source.Skip;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How to read CloudTrail inputs.
@@ -16,6 +18,8 @@ import java.util.Set;
  *     bytes each)
  * @param maxExamples examples kept per skip reason in the report
  * @param progress progress callback
+ * @param onSkip called with every skip, on the thread that found it (must be thread-safe); the
+ *     report keeps only counts and a few examples
  */
 public record IngestOptions(
     Set<String> capturePaths,
@@ -24,7 +28,8 @@ public record IngestOptions(
     long maxRecordBytes,
     long dedupeCap,
     int maxExamples,
-    IngestProgress progress) {
+    IngestProgress progress,
+    Consumer<Skip> onSkip) {
 
   public static final long DEFAULT_MAX_RECORD_BYTES = 16L << 20;
   public static final long DEFAULT_DEDUPE_CAP = 4_000_000L;
@@ -32,6 +37,7 @@ public record IngestOptions(
   public IngestOptions {
     capturePaths = Set.copyOf(capturePaths);
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(onSkip, "onSkip");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
@@ -55,31 +61,44 @@ public record IngestOptions(
         DEFAULT_MAX_RECORD_BYTES,
         DEFAULT_DEDUPE_CAP,
         5,
-        IngestProgress.NONE);
+        IngestProgress.NONE,
+        skip -> {});
   }
 
   public IngestOptions withCapture(Set<String> paths, boolean allText) {
     return new IngestOptions(
-        paths, allText, threads, maxRecordBytes, dedupeCap, maxExamples, progress);
+        paths, allText, threads, maxRecordBytes, dedupeCap, maxExamples, progress, onSkip);
   }
 
   public IngestOptions withThreads(int n) {
     return new IngestOptions(
-        capturePaths, captureAllText, n, maxRecordBytes, dedupeCap, maxExamples, progress);
+        capturePaths, captureAllText, n, maxRecordBytes, dedupeCap, maxExamples, progress, onSkip);
   }
 
   public IngestOptions withMaxRecordBytes(long max) {
     return new IngestOptions(
-        capturePaths, captureAllText, threads, max, dedupeCap, maxExamples, progress);
+        capturePaths, captureAllText, threads, max, dedupeCap, maxExamples, progress, onSkip);
   }
 
   public IngestOptions withDedupeCap(long cap) {
     return new IngestOptions(
-        capturePaths, captureAllText, threads, maxRecordBytes, cap, maxExamples, progress);
+        capturePaths, captureAllText, threads, maxRecordBytes, cap, maxExamples, progress, onSkip);
   }
 
   public IngestOptions withProgress(IngestProgress p) {
     return new IngestOptions(
-        capturePaths, captureAllText, threads, maxRecordBytes, dedupeCap, maxExamples, p);
+        capturePaths, captureAllText, threads, maxRecordBytes, dedupeCap, maxExamples, p, onSkip);
+  }
+
+  public IngestOptions withOnSkip(Consumer<Skip> listener) {
+    return new IngestOptions(
+        capturePaths,
+        captureAllText,
+        threads,
+        maxRecordBytes,
+        dedupeCap,
+        maxExamples,
+        progress,
+        listener);
   }
 }

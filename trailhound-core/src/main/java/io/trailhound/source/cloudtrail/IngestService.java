@@ -54,7 +54,7 @@ public final class IngestService {
   private IngestReport run(
       List<Input> inputs, List<Skip> earlier, IngestOptions options, Consumer<Event> sink) {
     Instant start = clock.instant();
-    ReportBuilder report = new ReportBuilder(options.maxExamples());
+    ReportBuilder report = new ReportBuilder(options.maxExamples(), options.onSkip());
     earlier.forEach(report::skip);
     CloudTrailReader reader = new CloudTrailReader(options, report);
     long total = inputs.stream().mapToLong(i -> Math.max(i.size(), 0)).sum();

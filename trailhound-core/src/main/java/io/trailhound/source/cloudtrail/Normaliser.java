@@ -31,6 +31,8 @@ final class Normaliser {
           "eventTime",
           "eventSource",
           "eventName",
+          "insightDetails.eventSource",
+          "insightDetails.eventName",
           "recipientAccountId",
           "awsRegion",
           "eventType",
@@ -61,6 +63,12 @@ final class Normaliser {
           "tlsDetails.clientProvidedHostHeader",
           "vpcEndpointId");
 
+  /**
+   * Insights events name the API they measured in {@code insightDetails}; it becomes the view's
+   * service and api.
+   */
+  private static final String INSIGHT = "AwsCloudTrailInsight";
+
   /** Top-level members captured whole, as small trees. */
   static final Set<String> SUBTREES = Set.of("resources");
 
@@ -72,8 +80,9 @@ final class Normaliser {
   static Normalised normalise(FieldAccess f, JsonNode resources, byte[] raw)
       throws RecordException {
     String timeText = required(f, "eventTime");
-    String service = required(f, "eventSource");
-    String api = required(f, "eventName");
+    boolean insight = INSIGHT.equals(text(f, "eventType")) && f.values("eventSource").isEmpty();
+    String service = required(f, insight ? "insightDetails.eventSource" : "eventSource");
+    String api = required(f, insight ? "insightDetails.eventName" : "eventName");
     Instant time = Times.parse(timeText);
     if (time == null) {
       throw new RecordException(SkipReason.INVALID_VALUE, "eventTime is not an ISO-8601 time");

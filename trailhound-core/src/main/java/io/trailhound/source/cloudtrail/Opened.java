@@ -24,6 +24,15 @@ final class Opened {
     }
   }
 
+  /** An I/O error of the underlying file, passed through the decompressor untagged. */
+  static final class SourceException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SourceException(IOException cause) {
+      super(cause.getClass().getSimpleName(), cause);
+    }
+  }
+
   private Opened() {}
 
   /**
@@ -39,6 +48,8 @@ final class Opened {
     if (b0 == 0x1f && b1 == 0x8b) {
       try {
         return new Tagged(new GZIPInputStream(counted, 65536));
+      } catch (SourceException e) {
+        throw e;
       } catch (IOException e) {
         throw new GzipException(e);
       }
@@ -56,7 +67,12 @@ final class Opened {
 
     @Override
     public int read() throws IOException {
-      int b = super.read();
+      int b;
+      try {
+        b = super.read();
+      } catch (IOException e) {
+        throw new SourceException(e);
+      }
       if (b >= 0) {
         progress.accept(1);
       }
@@ -65,7 +81,12 @@ final class Opened {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
+      int n;
+      try {
+        n = super.read(b, off, len);
+      } catch (IOException e) {
+        throw new SourceException(e);
+      }
       if (n > 0) {
         progress.accept(n);
       }
@@ -82,6 +103,8 @@ final class Opened {
     public int read() throws IOException {
       try {
         return super.read();
+      } catch (SourceException e) {
+        throw e;
       } catch (IOException e) {
         throw new GzipException(e);
       }
@@ -91,6 +114,8 @@ final class Opened {
     public int read(byte[] b, int off, int len) throws IOException {
       try {
         return super.read(b, off, len);
+      } catch (SourceException e) {
+        throw e;
       } catch (IOException e) {
         throw new GzipException(e);
       }

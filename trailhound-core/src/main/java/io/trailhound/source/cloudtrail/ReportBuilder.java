@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /** Thread-safe counters of one run, turned into an {@link IngestReport} at the end. */
 final class ReportBuilder {
@@ -21,9 +22,11 @@ final class ReportBuilder {
   private final Map<SkipReason, LongAdder> skipCounts = new EnumMap<>(SkipReason.class);
   private final Map<SkipReason, List<Skip>> examples = new EnumMap<>(SkipReason.class);
   private final int maxExamples;
+  private final Consumer<Skip> listener;
 
-  ReportBuilder(int maxExamples) {
+  ReportBuilder(int maxExamples, Consumer<Skip> listener) {
     this.maxExamples = maxExamples;
+    this.listener = listener;
     for (SkipReason r : SkipReason.values()) {
       skipCounts.put(r, new LongAdder());
       examples.put(r, new ArrayList<>());
@@ -31,6 +34,7 @@ final class ReportBuilder {
   }
 
   void skip(Skip skip) {
+    listener.accept(skip);
     skipCounts.get(skip.reason()).increment();
     List<Skip> list = examples.get(skip.reason());
     synchronized (list) {

@@ -115,16 +115,22 @@ final class Shapes {
     return t == JsonToken.VALUE_STRING ? "string" : "scalar";
   }
 
-  /** The event inside a lookup-events entry: the UTF-8 bytes of its CloudTrailEvent string. */
+  /**
+   * The event inside a lookup-events entry: the UTF-8 bytes of its CloudTrailEvent string; or the
+   * entry itself when it has no CloudTrailEvent but is an event (as in the documentation's Insights
+   * examples).
+   */
   static byte[] lookupEvent(byte[] bytes, Jackson jackson) throws RecordException {
     invalidUtf8(bytes);
     try (JsonParser p = jackson.lenient.createParser(bytes)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new RecordException(SkipReason.WRONG_TYPE, "lookup-events entry is not an object");
       }
+      boolean event = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken v = p.nextToken();
+        event |= EVENT_KEYS.contains(name);
         if ("CloudTrailEvent".equals(name)) {
           if (v != JsonToken.VALUE_STRING) {
             throw new RecordException(SkipReason.WRONG_TYPE, "CloudTrailEvent is not a string");
@@ -132,6 +138,9 @@ final class Shapes {
           return p.getText().getBytes(StandardCharsets.UTF_8);
         }
         p.skipChildren();
+      }
+      if (event) {
+        return bytes;
       }
       throw new RecordException(
           SkipReason.MISSING_FIELD, "lookup-events entry has no CloudTrailEvent");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.event.Event;
 import io.trailhound.source.InputSpec;
+import io.trailhound.source.Skip;
 import io.trailhound.source.SkipReason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +76,14 @@ class BadInputTest {
             "3 eventSource is missing",
             "4 eventName is missing",
             "5 eventName is empty");
+  }
+
+  @Test
+  void hands_every_skip_to_the_listener() {
+    List<Skip> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    IngestOptions options = Fixtures.options().withOnSkip(seen::add);
+    Fixtures.Result r = Fixtures.read(options, "bad/wrong-types.json", "bad/missing-fields.json");
+    assertThat((long) seen.size()).isEqualTo(r.report().skipped()).isEqualTo(11);
   }
 
   @Test

@@ -54,6 +54,25 @@ class CapturePropertiesTest {
     assertSame(raw, paths, true, paths);
   }
 
+  @Example
+  void captured_paths_are_answered_without_parsing_the_raw_record() throws IOException {
+    byte[] raw = Fixtures.bytes("capture/numbers.json");
+    Jackson jackson = new Jackson(1 << 20);
+    PathTrie trie = PathTrie.build(Set.of("b.c.a", "eventName"), Normaliser.SUBTREES);
+    Capture capture;
+    try (JsonParser p = jackson.strict.createParser(raw)) {
+      p.nextToken();
+      capture = new Capturer(trie, false, jackson.mapper).capture(p);
+    }
+    byte[] notJson = {'x'};
+    FieldAccess fields = new CapturedFields(trie, capture, notJson);
+    assertThat(fields.values("b.c.a")).extracting(v -> v.text()).containsExactly("3");
+    assertThat(fields.values("resources.ARN"))
+        .extracting(v -> v.text())
+        .containsExactly("arn:aws:s3:::b");
+    assertThat(fields.values("eventName")).hasSize(1);
+  }
+
   private static Set<String> union(Set<String> a, Set<String> b, Set<String> c) {
     Set<String> all = new TreeSet<>(a);
     all.addAll(b);

@@ -50,6 +50,11 @@ class FormatsTest {
   }
 
   @Test
+  void reads_a_records_object_whose_member_name_is_escaped() {
+    assertThat(ids(Fixtures.read("formats/escaped-records-key.json"))).containsExactly(id(301));
+  }
+
+  @Test
   void reads_an_array_of_events() {
     Fixtures.Result r = Fixtures.read("formats/array.json");
     assertThat(ids(r)).containsExactly(id(21), id(22));
@@ -98,6 +103,14 @@ class FormatsTest {
     assertThat(r.events().get(1).view().source().userAgent()).isEqualTo("naïve ☃");
     assertThat(r.events().get(1).rawJson()).startsWith("{\"eventVersion\"");
     assertThat(r.report().skipped()).isZero();
+  }
+
+  @Test
+  void reads_lookup_events_entries_that_hold_the_event_itself() {
+    Fixtures.Result r = Fixtures.read("formats/lookup-events-insight.json");
+    assertThat(ids(r)).containsExactly(id(201));
+    assertThat(r.only().view().api()).isEqualTo("CreateAccessKey");
+    assertThat(r.only().view().eventType()).isEqualTo("AwsCloudTrailInsight");
   }
 
   @Test

@@ -17,7 +17,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RawBytesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"formats/records.json", "formats/array.json", "bad/missing-fields.json"})
+  @ValueSource(
+      strings = {
+        "formats/records.json",
+        "formats/array.json",
+        "formats/tricky-strings.json",
+        "bad/missing-fields.json"
+      })
   void raw_json_is_the_byte_slice_of_the_input(String name) throws IOException {
     byte[] file = Fixtures.bytes(name);
     List<long[]> slices = JsonPaths.recordSlices(file);
@@ -26,6 +32,19 @@ class RawBytesTest {
     for (Event e : r.events()) {
       long[] s = slices.get((int) e.origin().record());
       assertThat(e.rawBytes()).isEqualTo(Arrays.copyOfRange(file, (int) s[0], (int) s[1]));
+    }
+  }
+
+  @Test
+  void strings_with_brackets_quotes_and_escapes_do_not_confuse_framing() throws IOException {
+    var tree = Generated.JSON.readTree(Fixtures.bytes("formats/tricky-strings.json"));
+    Fixtures.Result r = Fixtures.read("formats/tricky-strings.json");
+    assertThat(r.report().skipped()).isZero();
+    assertThat(r.events()).hasSize(tree.get("Records").size());
+    for (Event e : r.events()) {
+      String expected =
+          tree.get("Records").get((int) e.origin().record()).get("userAgent").textValue();
+      assertThat(e.view().source().userAgent()).isEqualTo(expected.isEmpty() ? null : expected);
     }
   }
 
