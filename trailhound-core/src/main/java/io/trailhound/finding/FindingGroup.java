@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.TreeSet;
 
 /** The matches gathered for one finding; every bound kept deterministic whatever the order. */
 final class FindingGroup {
@@ -27,12 +26,12 @@ final class FindingGroup {
   private final String region;
   private final String actor;
   private final String actorType;
-  private final TreeSet<EventView> earliest = new TreeSet<>(EARLIEST_FIRST);
-  private final TreeSet<String> keys = new TreeSet<>();
-  private final TreeSet<String> ips = new TreeSet<>();
-  private final TreeSet<Resource> resources =
-      new TreeSet<>(
-          Comparator.comparing(Resource::arn, Comparator.nullsFirst(Comparator.naturalOrder())));
+  private final Smallest<EventView> earliest =
+      new Smallest<>(FindingCollector.MAX_EVIDENCE, EARLIEST_FIRST);
+  private final Smallest<String> keys = new Smallest<>(MAX_KEYS, Comparator.naturalOrder());
+  private final Smallest<String> ips = new Smallest<>(MAX_IPS, Comparator.naturalOrder());
+  private final Smallest<Resource> resources =
+      new Smallest<>(MAX_RESOURCES, Comparator.comparing(Resource::arn));
   private Instant first;
   private Instant last;
   private long count;
@@ -50,40 +49,20 @@ final class FindingGroup {
     count++;
     first = first == null || view.time().isBefore(first) ? view.time() : first;
     last = last == null || view.time().isAfter(last) ? view.time() : last;
-    // Full and later than everything kept: the common case on long runs, decided in one compare.
-    if (earliest.size() < FindingCollector.MAX_EVIDENCE
-        || EARLIEST_FIRST.compare(view, earliest.last()) < 0) {
-      earliest.add(view);
-      if (earliest.size() > FindingCollector.MAX_EVIDENCE) {
-        earliest.pollLast();
-      }
-    }
-    boundedAdd(keys, view.actor().accessKeyId(), MAX_KEYS);
-    boundedAdd(ips, view.source().ip(), MAX_IPS);
+    earliest.offer(view);
+    keys.offer(view.actor().accessKeyId());
+    ips.offer(view.source().ip());
     for (Resource r : view.resources()) {
-      if (r.arn() != null
-          && (resources.size() < MAX_RESOURCES || r.arn().compareTo(resources.last().arn()) < 0)) {
-        resources.add(r);
-        if (resources.size() > MAX_RESOURCES) {
-          resources.pollLast();
-        }
-      }
-    }
-  }
-
-  private static void boundedAdd(TreeSet<String> set, String value, int max) {
-    if (value != null && (set.size() < max || value.compareTo(set.last()) < 0)) {
-      set.add(value);
-      if (set.size() > max) {
-        set.pollLast();
+      if (r.arn() != null) {
+        resources.offer(r);
       }
     }
   }
 
   synchronized Finding toFinding() {
-    List<String> evidence = new ArrayList<>(earliest.size());
+    List<String> evidence = new ArrayList<>(FindingCollector.MAX_EVIDENCE);
     List<EventView> samples = new ArrayList<>(FindingCollector.MAX_SAMPLES);
-    for (EventView v : earliest) {
+    for (EventView v : earliest.values()) {
       evidence.add(v.eventId());
       if (samples.size() < FindingCollector.MAX_SAMPLES) {
         samples.add(v);
@@ -97,9 +76,9 @@ final class FindingGroup {
         region,
         actor,
         actorType,
-        List.copyOf(keys),
-        List.copyOf(ips),
-        List.copyOf(resources),
+        keys.values(),
+        ips.values(),
+        resources.values(),
         first,
         last,
         count,
