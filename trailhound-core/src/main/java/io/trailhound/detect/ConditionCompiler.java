@@ -1,9 +1,13 @@
 package io.trailhound.detect;
 
+import com.google.re2j.PatternSyntaxException;
 import io.trailhound.rule.sigma.Condition;
 import io.trailhound.rule.sigma.Detection;
 import io.trailhound.rule.sigma.FieldCondition;
+import io.trailhound.rule.sigma.RuleException;
+import io.trailhound.rule.sigma.RuleProblem;
 import io.trailhound.rule.sigma.Search;
+import io.trailhound.rule.sigma.SigmaRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +22,15 @@ final class ConditionCompiler {
     this.values = values;
   }
 
-  Matcher compile(Detection detection) {
+  /**
+   * @throws RuleException when a configured placeholder value is not valid for its modifiers (an
+   *     invalid regular expression or CIDR)
+   */
+  Matcher compile(SigmaRule rule) {
+    Detection detection = rule.detection();
+    String source = rule.source();
     Map<String, Matcher> searches = new HashMap<>();
-    detection.searches().forEach((name, search) -> searches.put(name, search(search)));
+    detection.searches().forEach((name, search) -> searches.put(name, search(search, source)));
     return condition(detection.condition(), detection, searches);
   }
 
@@ -53,15 +63,26 @@ final class ConditionCompiler {
     return out;
   }
 
-  private Matcher search(Search search) {
+  private Matcher search(Search search, String source) {
     if (search instanceof Search.AnyOf anyOf) {
       List<Matcher> out = new ArrayList<>();
-      anyOf.alternatives().forEach(a -> out.add(search(a)));
+      anyOf.alternatives().forEach(a -> out.add(search(a, source)));
       return any(out);
     }
     List<Matcher> out = new ArrayList<>();
     for (FieldCondition c : ((Search.AllFields) search).conditions()) {
-      out.add(values.compile(c));
+      try {
+        out.add(values.compile(c));
+      } catch (IllegalArgumentException | PatternSyntaxException e) {
+        throw new RuleException(
+            List.of(
+                new RuleProblem(
+                    source,
+                    c.line(),
+                    c.column(),
+                    RuleProblem.Severity.ERROR,
+                    "an expanded placeholder value is invalid: " + e.getMessage())));
+      }
     }
     return all(out);
   }

@@ -48,10 +48,12 @@ public final class DetectionEngine {
   }
 
   /**
-   * Compiles {@code rules}. Rules must come from the parser (which validated them), so compiling
-   * does not fail on their content.
+   * Compiles {@code rules}. Rules come from the parser, which validated them, so compiling fails
+   * only on configured placeholder values that are invalid where they are used.
    *
    * @param placeholders values for {@code |expand}; unconfigured placeholders match nothing
+   * @throws io.trailhound.rule.sigma.RuleException when a placeholder value expands to an invalid
+   *     regular expression or CIDR
    */
   public static DetectionEngine compile(List<SigmaRule> rules, Placeholders placeholders) {
     PathTable paths = new PathTable();
@@ -64,7 +66,7 @@ public final class DetectionEngine {
       fullText |= collectPaths(rule, required);
       String sourceType = LogSources.sourceTypeOf(rule.logsource());
       if (sourceType != null) {
-        Matcher matcher = compiler.compile(rule.detection());
+        Matcher matcher = compiler.compile(rule);
         grouped
             .computeIfAbsent(sourceType, s -> new ArrayList<>())
             .add(new CompiledRule(i, rule, matcher));

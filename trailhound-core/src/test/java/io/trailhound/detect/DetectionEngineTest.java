@@ -1,9 +1,11 @@
 package io.trailhound.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trailhound.event.Event;
 import io.trailhound.rule.sigma.Placeholders;
+import io.trailhound.rule.sigma.RuleException;
 import io.trailhound.rule.sigma.SigmaParser;
 import io.trailhound.rule.sigma.SigmaRule;
 import io.trailhound.testing.TestEvents;
@@ -22,6 +24,16 @@ class DetectionEngineTest {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return SigmaParser.parse(text, name).rule().orElseThrow();
     }
+  }
+
+  @Test
+  void invalid_placeholder_value_fails_compilation_at_the_field() throws IOException {
+    SigmaRule rule = rule("expand_cidr_rule.yml");
+    Placeholders bad = Placeholders.of(Map.of("Office_Ranges", List.of("10.0.0.0/99")));
+    assertThatThrownBy(() -> DetectionEngine.compile(List.of(rule), bad))
+        .isInstanceOf(RuleException.class)
+        .hasMessageStartingWith("expand_cidr_rule.yml:9:9: error: an expanded placeholder value")
+        .hasMessageContaining("/99");
   }
 
   @Test

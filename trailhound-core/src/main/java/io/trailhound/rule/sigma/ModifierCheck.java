@@ -73,8 +73,15 @@ final class ModifierCheck {
     exclusive(
         c,
         Modifier.RE,
-        EnumSet.of(Modifier.I, Modifier.M, Modifier.S, Modifier.ALL, Modifier.NEQ, Modifier.CASED));
-    exclusive(c, Modifier.CIDR, EnumSet.of(Modifier.ALL, Modifier.NEQ));
+        EnumSet.of(
+            Modifier.I,
+            Modifier.M,
+            Modifier.S,
+            Modifier.ALL,
+            Modifier.NEQ,
+            Modifier.CASED,
+            Modifier.EXPAND));
+    exclusive(c, Modifier.CIDR, EnumSet.of(Modifier.ALL, Modifier.NEQ, Modifier.EXPAND));
     exclusive(
         c,
         Modifier.FIELDREF,
@@ -135,8 +142,10 @@ final class ModifierCheck {
     }
   }
 
+  /** Checks a string value; values with placeholders are checked once expanded, when compiled. */
   private void string(FieldCondition c, String raw) {
-    if (c.has(Modifier.RE)) {
+    boolean expanded = c.has(Modifier.EXPAND) && !PlaceholderText.names(raw).isEmpty();
+    if (c.has(Modifier.RE) && !expanded) {
       int flags = 0;
       flags |= c.has(Modifier.I) ? Pattern.CASE_INSENSITIVE : 0;
       flags |= c.has(Modifier.M) ? Pattern.MULTILINE : 0;
@@ -147,7 +156,7 @@ final class ModifierCheck {
         problems.error(value, "invalid regular expression '" + raw + "': " + e.getDescription());
       }
     }
-    if (c.has(Modifier.CIDR)) {
+    if (c.has(Modifier.CIDR) && !expanded) {
       try {
         Cidr.parse(raw);
       } catch (IllegalArgumentException e) {

@@ -1,0 +1,47 @@
+package io.trailhound.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.re2j.Pattern;
+import io.trailhound.rule.sigma.SigmaString;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
+
+/** The hand-written wildcard matcher agrees with an equivalent anchored regular expression. */
+class TextPatternPropertyTest {
+
+  private static String regexOf(SigmaString s) {
+    StringBuilder out = new StringBuilder();
+    for (SigmaString.Part part : s.parts()) {
+      if (part instanceof SigmaString.Literal literal) {
+        out.append(Pattern.quote(literal.text()));
+      } else {
+        out.append(part == SigmaString.AnyRun.INSTANCE ? "(?s:.*)" : "(?s:.)");
+      }
+    }
+    return out.toString();
+  }
+
+  @Property(tries = 2000)
+  void wildcard_matching_agrees_with_regex(
+      @ForAll @StringLength(max = 8) @Chars({'a', 'B', '*', '?', '\\', '-'}) String raw,
+      @ForAll @StringLength(max = 12) @Chars({'a', 'A', 'b', 'B', '*', '?', '\\', '-'}) String text,
+      @ForAll boolean cased) {
+    SigmaString pattern = SigmaString.parse(raw);
+    int flags = cased ? 0 : Pattern.CASE_INSENSITIVE;
+    boolean expected = Pattern.compile(regexOf(pattern), flags).matcher(text).matches();
+    assertThat(TextPattern.of(pattern, cased).testText(text)).isEqualTo(expected);
+  }
+
+  @Property(tries = 500)
+  void index_finds_keys_in_any_ascii_case(
+      @ForAll @StringLength(min = 1, max = 12) @CharRange(from = 'A', to = 'z') String key) {
+    FoldedIndex<String> index = new FoldedIndex<>(java.util.Map.of(FoldedIndex.fold(key), "v"));
+    assertThat(index.get(key)).isEqualTo("v");
+    assertThat(index.get(key.toUpperCase(java.util.Locale.ROOT))).isEqualTo("v");
+    assertThat(index.get(key + "x")).isNull();
+  }
+}
