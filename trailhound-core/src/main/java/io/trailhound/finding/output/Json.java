@@ -3,6 +3,7 @@ package io.trailhound.finding.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.trailhound.event.Resource;
+import io.trailhound.finding.Finding;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -20,6 +21,22 @@ final class Json {
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     return g;
+  }
+
+  /** Writes one finding as one JSON object. */
+  @FunctionalInterface
+  interface ObjectWriter {
+    void write(JsonGenerator g, Finding f) throws IOException;
+  }
+
+  /** JSON lines: each finding through {@code one}, one per line. */
+  static void lines(List<Finding> findings, Writer out, ObjectWriter one) throws IOException {
+    for (Finding f : findings) {
+      try (JsonGenerator g = generator(out)) {
+        one.write(g, f);
+      }
+      out.write('\n');
+    }
   }
 
   static void stringOrNull(JsonGenerator g, String field, String value) throws IOException {

@@ -16,12 +16,7 @@ public final class JsonlFindingWriter implements FindingWriter {
 
   @Override
   public void write(List<Finding> findings, Writer out) throws IOException {
-    for (Finding f : findings) {
-      try (JsonGenerator g = Json.generator(out)) {
-        writeOne(g, f);
-      }
-      out.write('\n');
-    }
+    Json.lines(findings, out, JsonlFindingWriter::writeOne);
   }
 
   static void writeOne(JsonGenerator g, Finding f) throws IOException {
