@@ -1,15 +1,12 @@
 package io.trailhound.detect.correlation;
 
 import io.trailhound.event.Event;
-import io.trailhound.event.FieldValue;
 import io.trailhound.rule.sigma.CorrelationLinks;
 import io.trailhound.rule.sigma.CorrelationRule;
-import io.trailhound.rule.sigma.CorrelationType;
 import io.trailhound.rule.sigma.RuleException;
 import io.trailhound.rule.sigma.RuleProblem;
 import io.trailhound.rule.sigma.RuleRef;
 import io.trailhound.rule.sigma.SigmaRule;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -214,13 +211,13 @@ public final class CorrelationEngine {
       Compiled.Input input = route.target().inputs().get(route.input());
       List<String> group = new ArrayList<>(input.groupFields().size());
       for (String field : input.groupFields()) {
-        group.add(field == null ? null : first(event, field));
+        group.add(field == null ? null : EventFields.first(event, field));
       }
       if (group.contains(null)) {
         unusable.increment();
         continue;
       }
-      String value = value(route.target().type(), input.valueFields(), event);
+      String value = EventFields.value(route.target().type(), input.valueFields(), event);
       if (!input.valueFields().isEmpty() && value == null) {
         unusable.increment();
         continue;
@@ -302,6 +299,19 @@ public final class CorrelationEngine {
     }
   }
 
+  /**
+   * The newest event time seen minus the allowed lateness: events before it are dropped. Empty
+   * before the first event or when lateness is unbounded.
+   */
+  public java.util.Optional<java.time.Instant> watermark() {
+    long seen = newest.get();
+    if (seen == Long.MIN_VALUE || options.allowedLateness() == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        java.time.Instant.ofEpochMilli(seen).minus(options.allowedLateness()));
+  }
+
   /** Counters of what the engine could not use or keep. */
   public record Stats(long late, long unusable, long droppedGroups, long truncatedRecords) {}
 
@@ -309,41 +319,5 @@ public final class CorrelationEngine {
   public Stats stats() {
     long truncated = buffers.values().stream().mapToLong(GroupBuffer::truncated).sum();
     return new Stats(late.sum(), unusable.sum(), droppedGroups.sum(), truncated);
-  }
-
-  private static String first(Event event, String path) {
-    for (FieldValue v : event.values(path)) {
-      if (v.text() != null) {
-        return v.text();
-      }
-    }
-    return null;
-  }
-
-  /** The aggregated value as text: a tuple for value_count, a decimal for the numeric types. */
-  private static String value(CorrelationType type, List<String> fields, Event event) {
-    if (fields.isEmpty()) {
-      return null;
-    }
-    if (type == CorrelationType.VALUE_COUNT) {
-      List<String> parts = new ArrayList<>();
-      for (String f : fields) {
-        String v = first(event, f);
-        if (v == null) {
-          return null;
-        }
-        parts.add(v);
-      }
-      return String.join("\u0000", parts);
-    }
-    String text = first(event, fields.get(0));
-    if (text == null) {
-      return null;
-    }
-    try {
-      return new BigDecimal(text.trim()).toPlainString();
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }
