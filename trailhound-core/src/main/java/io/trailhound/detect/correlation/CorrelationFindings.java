@@ -89,6 +89,11 @@ public final class CorrelationFindings {
         events.subList(0, Math.min(MAX_SAMPLES, events.size())));
   }
 
+  /** {@link #toFinding} for each result, in the results' order. */
+  public static List<Finding> toFindings(List<CorrelationResult> results) {
+    return results.stream().map(CorrelationFindings::toFinding).toList();
+  }
+
   private static void add(TreeSet<String> set, String value, int max) {
     if (value != null && !value.isEmpty()) {
       set.add(value);

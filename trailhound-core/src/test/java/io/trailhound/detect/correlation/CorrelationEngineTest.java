@@ -65,10 +65,11 @@ class CorrelationEngineTest {
   @Test
   void temporal_needs_every_rule_within_the_timespan_in_any_order_joined_through_aliases() {
     Map<String, List<String>> fired = Scenario.fired(RULES.run(Scenario.events("temporal.jsonl")));
-    // x: A, C, then B naming x in its request (alias); y: only B and A; z: C 5.5 min after A
+    // x: A, C, then B naming x in its request (alias); y: only B and A; z: C 5.5 min after A;
+    // w: C exactly 5 min after A (window edge, inclusive)
     assertThat(fired)
         .containsOnlyKeys("abc_any_order")
-        .containsEntry("abc_any_order", List.of("x"));
+        .containsEntry("abc_any_order", List.of("w", "x"));
     CorrelationResult x = RULES.run(Scenario.events("temporal.jsonl")).get(0);
     assertThat(x.groups()).containsOnlyKeys("person");
     assertThat(x.aggregate()).isEqualTo(3);

@@ -70,6 +70,14 @@ class CorrelationParserTest {
   }
 
   @Test
+  void the_linter_reports_a_correlation_sharing_a_name_with_a_detection_rule() throws Exception {
+    assertThat(RuleLinter.lint(resource("duplicate")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("duplicate id or name 'stop_logging'"))
+        .satisfies(p -> assertThat(p.line()).isEqualTo(12));
+  }
+
+  @Test
   void a_chain_that_loops_is_an_error() throws Exception {
     ParseResult loaded = RuleLoader.collect(resource("cycle"));
     assertThat(loaded.problems())
