@@ -1,5 +1,6 @@
 package io.trailhound.rule.lint;
 
+import io.trailhound.rule.sigma.CorrelationRule;
 import io.trailhound.rule.sigma.FieldCondition;
 import io.trailhound.rule.sigma.Modifier;
 import io.trailhound.rule.sigma.ParseResult;
@@ -20,8 +21,9 @@ import java.util.Map;
  * Checks a whole rule tree and reports every problem: what the parser finds in each file (syntax,
  * unknown modifiers, undefined or unused identifiers, invalid regular expressions and CIDRs,
  * missing title/logsource/detection/condition, bad level or status, Sigma 1.0 syntax) plus checks
- * across files (duplicate ids and names) and against the configuration (placeholders without
- * values, a warning).
+ * across files (duplicate ids and names, correlation references to unknown rules and reference
+ * cycles, with correlation problems such as bad timespans or missing conditions) and against the
+ * configuration (placeholders without values, a warning).
  */
 public final class RuleLinter {
 
@@ -37,6 +39,7 @@ public final class RuleLinter {
     ParseResult loaded = RuleLoader.collect(dir);
     List<RuleProblem> problems = new ArrayList<>(loaded.problems());
     duplicates(loaded.rules(), problems);
+    correlationDuplicates(loaded, problems);
     for (SigmaRule rule : loaded.rules()) {
       placeholders(rule, placeholders, problems);
     }
@@ -49,6 +52,38 @@ public final class RuleLinter {
     for (SigmaRule rule : rules) {
       duplicate(rule, "id", rule.id(), ids, problems);
       duplicate(rule, "name", rule.name(), names, problems);
+    }
+  }
+
+  /**
+   * Correlation rules share the id and name space of detection rules: references must be unique.
+   */
+  private static void correlationDuplicates(ParseResult loaded, List<RuleProblem> problems) {
+    Map<String, String> taken = new HashMap<>();
+    for (SigmaRule rule : loaded.rules()) {
+      if (rule.id() != null) {
+        taken.putIfAbsent(rule.id(), rule.source());
+      }
+      if (rule.name() != null) {
+        taken.putIfAbsent(rule.name(), rule.source());
+      }
+    }
+    for (CorrelationRule rule : loaded.correlations()) {
+      for (String value : new String[] {rule.id(), rule.name()}) {
+        if (value == null) {
+          continue;
+        }
+        String first = taken.putIfAbsent(value, rule.source());
+        if (first != null) {
+          problems.add(
+              new RuleProblem(
+                  rule.source(),
+                  rule.line(),
+                  1,
+                  RuleProblem.Severity.ERROR,
+                  "duplicate id or name '" + value + "', also used by " + first));
+        }
+      }
     }
   }
 

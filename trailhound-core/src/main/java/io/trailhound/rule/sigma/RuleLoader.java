@@ -25,9 +25,13 @@ public final class RuleLoader {
     return collect(dir).orThrow();
   }
 
-  /** Every valid rule under {@code dir} and every problem found. */
+  /**
+   * Every valid rule (detection and correlation) under {@code dir} and every problem found,
+   * including correlation references that no rule of the tree resolves.
+   */
   public static ParseResult collect(Path dir) {
     List<SigmaRule> rules = new ArrayList<>();
+    List<CorrelationRule> correlations = new ArrayList<>();
     List<RuleProblem> problems = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
@@ -45,12 +49,13 @@ public final class RuleLoader {
         add(
             SigmaParser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()),
             rules,
+            correlations,
             problems);
       } catch (IOException e) {
         problems.add(RuleProblem.error(file.toString(), 0, 0, "cannot read: " + e));
       }
     }
-    return new ParseResult(rules, problems);
+    return linked(rules, correlations, problems);
   }
 
   /**
@@ -64,6 +69,7 @@ public final class RuleLoader {
   /** Like {@link #loadFromClasspath} but returns the valid rules with all problems. */
   public static ParseResult collectFromClasspath(ClassLoader loader, String index) {
     List<SigmaRule> rules = new ArrayList<>();
+    List<CorrelationRule> correlations = new ArrayList<>();
     List<RuleProblem> problems = new ArrayList<>();
     String listing = resource(loader, index);
     if (listing == null) {
@@ -81,15 +87,27 @@ public final class RuleLoader {
         problems.add(
             RuleProblem.error(index, i + 1, 1, "listed rule resource '" + path + "' not found"));
       } else {
-        add(SigmaParser.parse(text, path), rules, problems);
+        add(SigmaParser.parse(text, path), rules, correlations, problems);
       }
     }
-    return new ParseResult(rules, problems);
+    return linked(rules, correlations, problems);
   }
 
-  private static void add(ParseResult result, List<SigmaRule> rules, List<RuleProblem> problems) {
+  private static void add(
+      ParseResult result,
+      List<SigmaRule> rules,
+      List<CorrelationRule> correlations,
+      List<RuleProblem> problems) {
     rules.addAll(result.rules());
+    correlations.addAll(result.correlations());
     problems.addAll(result.problems());
+  }
+
+  private static ParseResult linked(
+      List<SigmaRule> rules, List<CorrelationRule> correlations, List<RuleProblem> problems) {
+    List<RuleProblem> all = new ArrayList<>(problems);
+    all.addAll(CorrelationLinks.of(rules, correlations).problems());
+    return new ParseResult(rules, correlations, all);
   }
 
   private static String resource(ClassLoader loader, String path) {

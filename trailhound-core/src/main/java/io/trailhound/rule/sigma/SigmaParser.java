@@ -20,8 +20,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Parses Sigma rule YAML into {@link SigmaRule}s, collecting every problem of a text (with line and
- * column) instead of stopping at the first. Correlation rules and filters in the text are
- * recognised and skipped with an INFO note; Sigma 1.0 syntax is rejected with an error naming it.
+ * column) instead of stopping at the first. Correlation rules become {@link CorrelationRule}s
+ * (their references to other rules are checked by {@link CorrelationLinks} once every rule is
+ * known); filters are recognised and skipped with an INFO note; Sigma 1.0 syntax is rejected with
+ * an error naming it.
  */
 public final class SigmaParser {
 
@@ -60,9 +62,16 @@ public final class SigmaParser {
   public static ParseResult parse(String yamlText, String sourceName) {
     Problems problems = new Problems(sourceName);
     List<SigmaRule> rules = new ArrayList<>();
+    List<CorrelationRule> correlations = new ArrayList<>();
     try {
       for (Node document : yaml().composeAll(new StringReader(yamlText))) {
-        if (document != null) {
+        if (document instanceof MappingNode root && hasKey(root, "correlation")) {
+          CorrelationRule rule =
+              new CorrelationParser(problems).parse(root, keys(root, problems), STATUSES);
+          if (rule != null) {
+            correlations.add(rule);
+          }
+        } else if (document != null) {
           SigmaRule rule = document(document, problems);
           if (rule != null) {
             rules.add(rule);
@@ -74,7 +83,11 @@ public final class SigmaParser {
     } catch (YAMLException | IllegalArgumentException e) {
       problems.add(RuleProblem.error(sourceName, 0, 0, "invalid YAML: " + e.getMessage()));
     }
-    return new ParseResult(rules, problems.list());
+    return new ParseResult(rules, correlations, problems.list());
+  }
+
+  private static boolean hasKey(MappingNode map, String key) {
+    return map.getValue().stream().anyMatch(t -> key.equals(Nodes.scalar(t.getKeyNode())));
   }
 
   private static Yaml yaml() {
@@ -93,10 +106,6 @@ public final class SigmaParser {
     }
     int errorsBefore = problems.errorCount();
     Map<String, NodeTuple> keys = keys(root, problems);
-    if (keys.containsKey("correlation")) {
-      problems.info(root, "correlation rule skipped: correlation rules are not supported yet");
-      return null;
-    }
     if (keys.containsKey("filter")) {
       problems.info(root, "Sigma filter skipped: filters are not supported yet");
       return null;
@@ -195,7 +204,7 @@ public final class SigmaParser {
     return source;
   }
 
-  private static String requiredText(
+  static String requiredText(
       Map<String, NodeTuple> keys, String key, Node root, Problems problems) {
     if (!keys.containsKey(key)) {
       problems.error(root, "missing required '" + key + "'");
@@ -208,7 +217,7 @@ public final class SigmaParser {
     return text;
   }
 
-  private static String optionalText(Map<String, NodeTuple> keys, String key, Problems problems) {
+  static String optionalText(Map<String, NodeTuple> keys, String key, Problems problems) {
     NodeTuple tuple = keys.get(key);
     if (tuple == null) {
       return null;
@@ -221,7 +230,7 @@ public final class SigmaParser {
     return null;
   }
 
-  private static List<String> textList(Map<String, NodeTuple> keys, String key, Problems problems) {
+  static List<String> textList(Map<String, NodeTuple> keys, String key, Problems problems) {
     NodeTuple tuple = keys.get(key);
     if (tuple == null) {
       return List.of();

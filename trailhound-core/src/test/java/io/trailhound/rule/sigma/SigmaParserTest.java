@@ -85,16 +85,15 @@ class SigmaParserTest {
   }
 
   @Test
-  void detection_rule_next_to_a_correlation_rule_still_loads() throws IOException {
+  void detection_rule_and_correlation_rule_in_one_file_both_load() throws IOException {
     ParseResult result =
-        SigmaParser.parse(
-            resource("/sigma-errors/correlation_document_is_skipped.yml"), "multi.yml");
-    assertThat(result.hasErrors()).isFalse();
+        SigmaParser.parse(resource("/sigma-parse/correlation_beside_detection.yml"), "multi.yml");
+    assertThat(result.problems()).isEmpty();
     assertThat(result.rules()).extracting(SigmaRule::name).containsExactly("stop_logging");
-    assertThat(result.problems())
+    assertThat(result.correlations())
         .singleElement()
-        .extracting(RuleProblem::severity)
-        .isEqualTo(RuleProblem.Severity.INFO);
+        .satisfies(
+            c -> assertThat(c.correlation().rules().get(0).target()).isEqualTo("stop_logging"));
   }
 
   @Test
