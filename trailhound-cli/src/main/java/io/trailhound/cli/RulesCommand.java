@@ -106,8 +106,12 @@ final class RulesCommand implements Runnable {
               : FixtureSet.directory(dir);
       int failed = 0;
       int fixtureCount = 0;
-      for (FixtureRunner.RuleResult r :
-          FixtureRunner.run(catalog.rules(), catalog.engine(), fixtures)) {
+      List<FixtureRunner.RuleResult> results =
+          new ArrayList<>(FixtureRunner.run(catalog.rules(), catalog.engine(), fixtures));
+      results.addAll(
+          FixtureRunner.runCorrelations(
+              catalog.correlations(), catalog.rules(), catalog.engine(), fixtures));
+      for (FixtureRunner.RuleResult r : results) {
         fixtureCount += r.outcomes().size();
         if (r.passed()) {
           out.println(
@@ -132,9 +136,9 @@ final class RulesCommand implements Runnable {
       out.printf(
           Locale.ROOT,
           "%d rules, %d fixtures: %d passed, %d failed%n",
-          catalog.rules().size(),
+          results.size(),
           fixtureCount,
-          catalog.rules().size() - failed,
+          results.size() - failed,
           failed);
       return failed > 0 ? Trailhound.FINDINGS_AT_THRESHOLD : Trailhound.OK;
     }

@@ -24,6 +24,13 @@ public final class FindingCollector {
   /** Normalised views kept per finding for display and export. */
   public static final int MAX_SAMPLES = 5;
 
+  /** Most severe first, then earliest first seen, then id: deterministic for the same input. */
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity)
+          .reversed()
+          .thenComparing(Finding::firstSeen)
+          .thenComparing(Finding::id);
+
   private static final long SECONDS_PER_DAY = 86_400;
 
   private final ConcurrentHashMap<Key, FindingGroup> groups = new ConcurrentHashMap<>();
@@ -72,11 +79,7 @@ public final class FindingCollector {
     for (FindingGroup g : groups.values()) {
       out.add(g.toFinding());
     }
-    out.sort(
-        Comparator.comparing(Finding::severity)
-            .reversed()
-            .thenComparing(Finding::firstSeen)
-            .thenComparing(Finding::id));
+    out.sort(ORDER);
     return out;
   }
 }

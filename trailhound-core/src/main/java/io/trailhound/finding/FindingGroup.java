@@ -2,13 +2,9 @@ package io.trailhound.finding;
 
 import io.trailhound.event.EventView;
 import io.trailhound.event.Resource;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /** The matches gathered for one finding; every bound kept deterministic whatever the order. */
@@ -69,7 +65,7 @@ final class FindingGroup {
       }
     }
     return new Finding(
-        stableId(key),
+        FindingIds.stable(key),
         key,
         rule,
         account,
@@ -84,24 +80,5 @@ final class FindingGroup {
         count,
         evidence,
         samples);
-  }
-
-  /** A UUID-shaped id derived from the dedup key, so the same input always gives the same id. */
-  static String stableId(String key) {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      String hex = HexFormat.of().formatHex(h, 0, 16);
-      return hex.substring(0, 8)
-          + "-"
-          + hex.substring(8, 12)
-          + "-"
-          + hex.substring(12, 16)
-          + "-"
-          + hex.substring(16, 20)
-          + "-"
-          + hex.substring(20, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
   }
 }

@@ -1,9 +1,10 @@
 package io.trailhound.scan;
 
 import io.trailhound.detect.DetectionEngine;
-import io.trailhound.finding.AttackTag;
+import io.trailhound.detect.correlation.BuiltInCorrelations;
+import io.trailhound.detect.correlation.CorrelationEngine;
 import io.trailhound.finding.RuleInfo;
-import io.trailhound.finding.Severity;
+import io.trailhound.rule.sigma.CorrelationRule;
 import io.trailhound.rule.sigma.ParseResult;
 import io.trailhound.rule.sigma.Placeholders;
 import io.trailhound.rule.sigma.RuleLoader;
@@ -16,25 +17,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rules a scan runs: the built-in pack (listed in {@code content/rules/INDEX}) and any rule
- * directories the user adds, compiled once, with the finding metadata of each rule.
+ * The rules a scan runs: the built-in pack (listed in {@code content/rules/INDEX}, and its
+ * correlation rules with their building blocks in {@code content/rules/correlation/INDEX}) and any
+ * rule directories the user adds, compiled once, with the finding metadata of each rule.
  */
 public final class RuleCatalog {
 
-  /** Index of the built-in rules, one resource path per line. */
+  /** Index of the built-in single-event rules, one resource path per line. */
   public static final String BUILTIN_INDEX = "content/rules/INDEX";
 
   private final List<SigmaRule> rules;
+  private final List<CorrelationRule> correlations;
   private final DetectionEngine engine;
-  private final Map<SigmaRule, RuleInfo> infos;
+  private final Map<SigmaRule, RuleInfo> infos = new IdentityHashMap<>();
 
-  private RuleCatalog(List<SigmaRule> rules, Placeholders placeholders) {
+  private RuleCatalog(
+      List<SigmaRule> rules, List<CorrelationRule> correlations, Placeholders placeholders) {
     this.rules = List.copyOf(rules);
+    this.correlations = List.copyOf(correlations);
     this.engine = DetectionEngine.compile(this.rules, placeholders);
-    this.infos = new IdentityHashMap<>();
     for (SigmaRule rule : this.rules) {
       infos.put(rule, describe(rule));
     }
+    newCorrelationEngine(); // fail at load, not mid-scan, on unknown references or loops
   }
 
   /**
@@ -47,31 +52,40 @@ public final class RuleCatalog {
    */
   public static RuleCatalog load(boolean builtin, List<Path> dirs, Placeholders placeholders) {
     List<SigmaRule> rules = new ArrayList<>();
+    List<CorrelationRule> correlations = new ArrayList<>();
     List<RuleProblem> problems = new ArrayList<>();
+    List<ParseResult> parts = new ArrayList<>();
     if (builtin) {
-      add(
-          RuleLoader.collectFromClasspath(RuleCatalog.class.getClassLoader(), BUILTIN_INDEX),
-          rules,
-          problems);
+      parts.add(RuleLoader.collectFromClasspath(RuleCatalog.class.getClassLoader(), BUILTIN_INDEX));
+      parts.add(BuiltInCorrelations.collect());
     }
     for (Path dir : dirs) {
-      add(RuleLoader.collect(dir), rules, problems);
+      parts.add(RuleLoader.collect(dir));
+    }
+    for (ParseResult part : parts) {
+      rules.addAll(part.rules());
+      correlations.addAll(part.correlations());
+      problems.addAll(part.problems());
     }
     new ParseResult(List.of(), problems).orThrow();
-    return new RuleCatalog(rules, placeholders);
-  }
-
-  private static void add(ParseResult result, List<SigmaRule> rules, List<RuleProblem> problems) {
-    rules.addAll(result.rules());
-    problems.addAll(result.problems());
+    return new RuleCatalog(rules, correlations, placeholders);
   }
 
   public List<SigmaRule> rules() {
     return rules;
   }
 
+  public List<CorrelationRule> correlations() {
+    return correlations;
+  }
+
   public DetectionEngine engine() {
     return engine;
+  }
+
+  /** A fresh correlation engine over this catalogue's rules: it holds one scan's state. */
+  public CorrelationEngine newCorrelationEngine() {
+    return CorrelationEngine.compile(correlations, rules);
   }
 
   /** The finding metadata of a rule of this catalogue. */
@@ -81,30 +95,14 @@ public final class RuleCatalog {
   }
 
   private static RuleInfo describe(SigmaRule rule) {
-    return new RuleInfo(
+    return RuleInfos.of(
         rule.ruleId(),
-        rule.name() != null ? rule.name() : rule.ruleId(),
+        rule.name(),
         rule.title(),
         rule.description(),
-        Severity.parse(rule.level().name()),
-        findingTypes(rule),
-        AttackTag.techniques(rule.tags()),
-        AttackTag.tactics(rule.tags()),
+        rule.level(),
+        rule.tags(),
+        rule.custom(),
         rule.source());
-  }
-
-  private static List<String> findingTypes(SigmaRule rule) {
-    Object types = rule.custom().get("finding_types");
-    List<String> out = new ArrayList<>();
-    if (types instanceof List<?> list) {
-      for (Object o : list) {
-        if (o != null) {
-          out.add(o.toString());
-        }
-      }
-    } else if (types instanceof String s) {
-      out.add(s);
-    }
-    return out;
   }
 }

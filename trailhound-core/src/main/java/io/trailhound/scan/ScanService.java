@@ -1,17 +1,24 @@
 package io.trailhound.scan;
 
+import io.trailhound.detect.correlation.CorrelationEngine;
+import io.trailhound.finding.Finding;
 import io.trailhound.finding.FindingCollector;
 import io.trailhound.source.InputSpec;
 import io.trailhound.source.cloudtrail.IngestOptions;
 import io.trailhound.source.cloudtrail.IngestReport;
 import io.trailhound.source.cloudtrail.IngestService;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Batch analysis: read the inputs, evaluate every rule on every event, gather findings. Events flow
- * one way — reader threads hand each event to the engine and the matches to the collector — and
- * nothing but findings is kept, so memory does not grow with the input.
+ * Batch analysis: read the inputs, evaluate every rule on every event, feed rule matches to the
+ * correlation engine, gather findings. Events flow one way — reader threads hand each event to the
+ * engine and the matches to the collectors — and nothing but findings and compact correlation
+ * records is kept, so memory does not grow with the input.
  */
 public final class ScanService {
 
@@ -24,10 +31,13 @@ public final class ScanService {
   /** Scans the inputs with the catalogue's rules. */
   public ScanResult scan(InputSpec.Expansion inputs, RuleCatalog catalog, ScanOptions options) {
     FindingCollector findings = new FindingCollector();
+    CorrelationEngine correlations = catalog.newCorrelationEngine();
     LongAdder matches = new LongAdder();
+    Set<String> paths = new HashSet<>(catalog.engine().requiredPaths());
+    paths.addAll(correlations.requiredPaths());
     IngestOptions ingest =
         IngestOptions.defaults()
-            .withCapture(catalog.engine().requiredPaths(), catalog.engine().needsFullText())
+            .withCapture(paths, catalog.engine().needsFullText())
             .withThreads(options.threads())
             .withMaxRecordBytes(options.maxRecordBytes())
             .withProgress(options.progress());
@@ -43,8 +53,15 @@ public final class ScanService {
                             event,
                             rule -> {
                               matches.increment();
-                              findings.add(catalog.info(rule), event);
+                              correlations.offer(rule, event);
+                              if (!correlations.suppresses(rule)) {
+                                findings.add(catalog.info(rule), event);
+                              }
                             }));
-    return new ScanResult(report, catalog.rules().size(), matches.sum(), findings.findings());
+    List<Finding> all = new ArrayList<>(findings.findings());
+    all.addAll(CorrelationFindings.toFindings(correlations.finish()));
+    all.sort(FindingCollector.ORDER);
+    return new ScanResult(
+        report, catalog.rules().size() + catalog.correlations().size(), matches.sum(), all);
   }
 }

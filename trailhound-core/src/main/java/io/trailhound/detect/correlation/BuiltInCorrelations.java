@@ -4,9 +4,9 @@ import io.trailhound.rule.sigma.ParseResult;
 import io.trailhound.rule.sigma.RuleLoader;
 
 /**
- * The built-in correlation pack: correlation rules and the detection rules they reference, listed
- * in their own index so that a scan which does not run correlations yet does not raise the
- * (suppressed by {@code generate: false}) findings of their building blocks.
+ * The built-in correlation pack: correlation rules and the detection rules they reference (their
+ * building blocks, mostly {@code generate: false}), listed in their own index so the single-event
+ * pack can be loaded without them.
  */
 public final class BuiltInCorrelations {
 

@@ -10,6 +10,7 @@ import io.trailhound.rule.fixture.FixtureSet;
 import io.trailhound.rule.sigma.CorrelationRule;
 import io.trailhound.rule.sigma.ParseResult;
 import io.trailhound.rule.sigma.Placeholders;
+import io.trailhound.scan.CorrelationFindings;
 import io.trailhound.source.cloudtrail.CloudTrailReader;
 import io.trailhound.source.cloudtrail.IngestOptions;
 import java.io.IOException;

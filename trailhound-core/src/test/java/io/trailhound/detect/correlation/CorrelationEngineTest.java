@@ -8,6 +8,7 @@ import io.trailhound.finding.Finding;
 import io.trailhound.finding.Severity;
 import io.trailhound.rule.sigma.RuleException;
 import io.trailhound.rule.sigma.SigmaRule;
+import io.trailhound.scan.CorrelationFindings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

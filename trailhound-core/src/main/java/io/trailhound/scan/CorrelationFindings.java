@@ -1,19 +1,14 @@
-package io.trailhound.detect.correlation;
+package io.trailhound.scan;
 
+import io.trailhound.detect.correlation.CorrelationResult;
 import io.trailhound.event.EventView;
 import io.trailhound.event.Resource;
-import io.trailhound.finding.AttackTag;
 import io.trailhound.finding.Finding;
+import io.trailhound.finding.FindingIds;
 import io.trailhound.finding.RuleInfo;
-import io.trailhound.finding.Severity;
 import io.trailhound.rule.sigma.CorrelationRule;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -32,15 +27,14 @@ public final class CorrelationFindings {
    * techniques and tactics, the {@code finding_types} custom attribute → types.
    */
   public static RuleInfo info(CorrelationRule rule) {
-    return new RuleInfo(
+    return RuleInfos.of(
         rule.ruleId(),
-        rule.name() != null ? rule.name() : rule.ruleId(),
+        rule.name(),
         rule.title(),
         rule.description(),
-        Severity.parse(rule.level().name()),
-        findingTypes(rule.custom().get("finding_types")),
-        AttackTag.techniques(rule.tags()),
-        AttackTag.tactics(rule.tags()),
+        rule.level(),
+        rule.tags(),
+        rule.custom(),
         rule.source());
   }
 
@@ -72,7 +66,7 @@ public final class CorrelationFindings {
             String.join("|", result.groups().values()),
             result.windowStart().toString());
     return new Finding(
-        stableId(key),
+        FindingIds.stable(key),
         key,
         info(result.rule()),
         first == null ? null : first.account(),
@@ -100,32 +94,6 @@ public final class CorrelationFindings {
       if (set.size() > max) {
         set.pollLast();
       }
-    }
-  }
-
-  private static List<String> findingTypes(Object types) {
-    List<String> out = new ArrayList<>();
-    if (types instanceof List<?> list) {
-      list.stream().filter(o -> o != null).forEach(o -> out.add(o.toString()));
-    } else if (types instanceof String s) {
-      out.add(s);
-    }
-    return out;
-  }
-
-  private static String stableId(String key) {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      String hex = HexFormat.of().formatHex(h, 0, 16).toLowerCase(Locale.ROOT);
-      return String.join(
-          "-",
-          hex.substring(0, 8),
-          hex.substring(8, 12),
-          hex.substring(12, 16),
-          hex.substring(16, 20),
-          hex.substring(20, 32));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   }
 }
