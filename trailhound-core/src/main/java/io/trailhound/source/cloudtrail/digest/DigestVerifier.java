@@ -1,0 +1,240 @@
+package io.trailhound.source.cloudtrail.digest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CloudTrail log-file integrity validation, offline, over a downloaded {@code AWSLogs} tree (the
+ * rules are in the package javadoc). Bad input never throws: every corrupt, truncated, oversized or
+ * incomplete digest is a {@link Problem}. Stateless and thread-safe.
+ */
+public final class DigestVerifier {
+
+  /** Digests are kilobytes; a generous cap keeps a hostile file from exhausting memory. */
+  public static final long DEFAULT_MAX_DIGEST_BYTES = 64L * 1024 * 1024;
+
+  private static final long MAX_SIGNATURE_BYTES = 64 * 1024;
+
+  private final PublicKeys keys;
+  private final long maxDigestBytes;
+
+  public DigestVerifier(PublicKeys keys) {
+    this(keys, DEFAULT_MAX_DIGEST_BYTES);
+  }
+
+  /**
+   * @param keys the public keys digests may be signed with
+   * @param maxDigestBytes largest uncompressed digest read; a bigger one is a problem
+   */
+  public DigestVerifier(PublicKeys keys, long maxDigestBytes) {
+    this.keys = keys;
+    this.maxDigestBytes = maxDigestBytes;
+  }
+
+  /**
+   * True when the folder holds at least one digest file, so a caller such as {@code scan} knows to
+   * verify it.
+   */
+  public static boolean hasDigests(Path root) throws IOException {
+    return !LocalTree.scan(root).digests.isEmpty();
+  }
+
+  /**
+   * Verifies every digest under {@code root} and every log file they list.
+   *
+   * @throws IOException only when {@code root} itself cannot be walked
+   */
+  public VerificationReport verify(Path root) throws IOException {
+    LocalTree tree = LocalTree.scan(root);
+    Run run = new Run(tree);
+    List<LoadedDigest> loaded = new ArrayList<>();
+    for (Path p : tree.digests) {
+      load(run, p).ifPresent(loaded::add);
+    }
+    Map<String, Signed> signed = new HashMap<>();
+    for (LoadedDigest d : loaded) {
+      signed.put(LocalTree.key(d.path()), checkSignature(run, d));
+    }
+    Map<String, List<LoadedDigest>> chains = new HashMap<>();
+    for (LoadedDigest d : loaded) {
+      chains.computeIfAbsent(d.chain(), k -> new ArrayList<>()).add(d);
+    }
+    Map<String, LoadedDigest> byKey = new HashMap<>();
+    loaded.forEach(d -> byKey.put(LocalTree.key(d.path()), d));
+    chains.keySet().stream().sorted().forEach(c -> checkChain(run, chains.get(c), byKey, signed));
+    Set<Path> listed = new HashSet<>();
+    for (LoadedDigest d : loaded) {
+      checkLogFiles(run, d, listed);
+    }
+    new UnlistedLogFiles(tree, loaded).check(listed, run);
+    return run.report();
+  }
+
+  private Optional<LoadedDigest> load(Run run, Path path) {
+    String display = run.tree.display(path);
+    Optional<Names.DigestName> fromPath = Names.digest(display);
+    try {
+      byte[] bytes = Hashes.readUncompressed(path, maxDigestBytes);
+      DigestFile file = DigestParser.parse(bytes);
+      Names.DigestName name =
+          fromPath
+              .or(() -> Names.digest(file.digestS3Object()))
+              .orElse(
+                  new Names.DigestName(
+                      file.awsAccountId(), "unknown", "unknown", "unknown", file.digestEndTime()));
+      return Optional.of(
+          new LoadedDigest(
+              path, display, name, file, Hashes.sha256Hex(bytes), readSignature(run, path)));
+    } catch (IOException | DigestFormatException | RuntimeException e) {
+      run.problem(ProblemKind.DIGEST_UNREADABLE, display, fromPath.orElse(null), null, reason(e));
+      return Optional.empty();
+    }
+  }
+
+  private static String reason(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e instanceof DigestFormatException || e instanceof Hashes.TooLargeException
+        ? message
+        : "cannot read: " + message;
+  }
+
+  private static String readSignature(Run run, Path digest) {
+    Path sig = digest.resolveSibling(digest.getFileName() + LocalTree.SIGNATURE_SUFFIX);
+    try {
+      if (!Files.isRegularFile(sig) || Files.size(sig) > MAX_SIGNATURE_BYTES) {
+        return null;
+      }
+      return Files.readString(sig, StandardCharsets.US_ASCII).strip();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** How a digest's own signature fared. */
+  private enum Signed {
+    VERIFIED,
+    INVALID,
+    KEY_UNKNOWN,
+    MISSING
+  }
+
+  private Signed checkSignature(Run run, LoadedDigest d) {
+    if (d.signature() == null || d.signature().isEmpty()) {
+      run.problem(ProblemKind.DIGEST_SIGNATURE_MISSING, d, "no signature sidecar");
+      return Signed.MISSING;
+    }
+    Optional<PublicKeys.Entry> key = keys.find(d.file().publicKeyFingerprint());
+    if (key.isEmpty()) {
+      run.problem(
+          ProblemKind.DIGEST_KEY_UNKNOWN,
+          d,
+          "no public key with fingerprint " + d.file().publicKeyFingerprint());
+      return Signed.KEY_UNKNOWN;
+    }
+    byte[] signature;
+    try {
+      signature = Hashes.unhex(d.signature());
+    } catch (IllegalArgumentException e) {
+      run.problem(ProblemKind.DIGEST_SIGNATURE_INVALID, d, "signature sidecar is not hex");
+      return Signed.INVALID;
+    }
+    String toSign = Signatures.signingString(d.file(), d.sha256());
+    if (!Signatures.verify(key.get().key(), toSign, signature)) {
+      run.problem(
+          ProblemKind.DIGEST_SIGNATURE_INVALID,
+          d,
+          "signature does not verify with key " + key.get().fingerprint());
+      return Signed.INVALID;
+    }
+    run.verified++;
+    return Signed.VERIFIED;
+  }
+
+  /**
+   * Walks one trail's digests in end-time order. Each non-starting digest must name a previous
+   * digest that is present, whose SHA-256 and signature match what it recorded. When the previous
+   * digest already failed its own signature check, the mismatch is a consequence of that problem
+   * and is not reported twice. The earliest digest of the folder may point at a digest that was not
+   * downloaded; that is not a problem.
+   */
+  private static void checkChain(
+      Run run,
+      List<LoadedDigest> chain,
+      Map<String, LoadedDigest> byKey,
+      Map<String, Signed> signed) {
+    chain.sort(
+        Comparator.comparing((LoadedDigest d) -> d.file().digestEndTime())
+            .thenComparing(LoadedDigest::display));
+    for (int i = 0; i < chain.size(); i++) {
+      LoadedDigest d = chain.get(i);
+      DigestFile f = d.file();
+      if (f.starting()) {
+        run.chainStarts++;
+        continue;
+      }
+      String prevKey = Names.key(f.previousDigestS3Object());
+      LoadedDigest prev = byKey.get(prevKey);
+      if (prev == null) {
+        if (i > 0) {
+          run.problem(
+              ProblemKind.DIGEST_CHAIN_BROKEN,
+              d,
+              "previous digest " + f.previousDigestS3Object() + " is missing");
+        }
+        continue;
+      }
+      Signed prevSigned = signed.get(prevKey);
+      if (prevSigned == Signed.INVALID || prevSigned == Signed.KEY_UNKNOWN) {
+        continue;
+      }
+      if (!prev.sha256().equalsIgnoreCase(String.valueOf(f.previousDigestHashValue()))) {
+        run.problem(
+            ProblemKind.DIGEST_CHAIN_BROKEN,
+            d,
+            "previous digest " + prev.display() + " does not have the recorded SHA-256");
+      } else if (prev.signature() != null
+          && !prev.signature().equalsIgnoreCase(String.valueOf(f.previousDigestSignature()))) {
+        run.problem(
+            ProblemKind.DIGEST_CHAIN_BROKEN,
+            d,
+            "previous digest " + prev.display() + " does not have the recorded signature");
+      }
+    }
+  }
+
+  private static void checkLogFiles(Run run, LoadedDigest d, Set<Path> listed) {
+    for (DigestFile.LogFile entry : d.file().logFiles()) {
+      run.listed++;
+      Path file = run.tree.find(entry.s3Object());
+      String shown = file == null ? Names.key(entry.s3Object()) : run.tree.display(file);
+      if (file == null) {
+        run.problem(ProblemKind.LOG_FILE_MISSING, shown, d, "listed in " + d.display());
+        continue;
+      }
+      listed.add(file);
+      run.checked++;
+      try {
+        String actual = Hashes.sha256OfUncompressed(file);
+        if (!actual.equalsIgnoreCase(entry.hashValue())) {
+          run.problem(
+              ProblemKind.LOG_FILE_ALTERED,
+              shown,
+              d,
+              "SHA-256 " + actual + ", digest " + d.display() + " recorded " + entry.hashValue());
+        }
+      } catch (IOException | RuntimeException e) {
+        run.problem(ProblemKind.LOG_FILE_ALTERED, shown, d, "cannot be read: " + e.getMessage());
+      }
+    }
+  }
+}
