@@ -71,6 +71,9 @@ public final class DigestVerifier {
     }
     Map<String, LoadedDigest> byKey = new HashMap<>();
     loaded.forEach(d -> byKey.put(LocalTree.key(d.path()), d));
+    for (Path p : tree.digests) {
+      signed.putIfAbsent(LocalTree.key(p), Signed.UNREADABLE);
+    }
     chains.keySet().stream().sorted().forEach(c -> checkChain(run, chains.get(c), byKey, signed));
     Set<Path> listed = new HashSet<>();
     for (LoadedDigest d : loaded) {
@@ -125,7 +128,8 @@ public final class DigestVerifier {
     VERIFIED,
     INVALID,
     KEY_UNKNOWN,
-    MISSING
+    MISSING,
+    UNREADABLE
   }
 
   private Signed checkSignature(Run run, LoadedDigest d) {
@@ -163,9 +167,9 @@ public final class DigestVerifier {
   /**
    * Walks one trail's digests in end-time order. Each non-starting digest must name a previous
    * digest that is present, whose SHA-256 and signature match what it recorded. When the previous
-   * digest already failed its own signature check, the mismatch is a consequence of that problem
-   * and is not reported twice. The earliest digest of the folder may point at a digest that was not
-   * downloaded; that is not a problem.
+   * digest is unreadable or already failed its own signature check, the mismatch is a consequence
+   * of that problem and is not reported twice. The earliest digest of the folder may point at a
+   * digest that was not downloaded; that is not a problem.
    */
   private static void checkChain(
       Run run,
@@ -184,6 +188,12 @@ public final class DigestVerifier {
       }
       String prevKey = Names.key(f.previousDigestS3Object());
       LoadedDigest prev = byKey.get(prevKey);
+      Signed prevSigned = signed.get(prevKey);
+      if (prevSigned == Signed.INVALID
+          || prevSigned == Signed.KEY_UNKNOWN
+          || prevSigned == Signed.UNREADABLE) {
+        continue;
+      }
       if (prev == null) {
         if (i > 0) {
           run.problem(
@@ -191,10 +201,6 @@ public final class DigestVerifier {
               d,
               "previous digest " + f.previousDigestS3Object() + " is missing");
         }
-        continue;
-      }
-      Signed prevSigned = signed.get(prevKey);
-      if (prevSigned == Signed.INVALID || prevSigned == Signed.KEY_UNKNOWN) {
         continue;
       }
       if (!prev.sha256().equalsIgnoreCase(String.valueOf(f.previousDigestHashValue()))) {
