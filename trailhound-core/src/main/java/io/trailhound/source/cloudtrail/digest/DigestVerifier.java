@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -99,8 +100,22 @@ public final class DigestVerifier {
           new LoadedDigest(
               path, display, name, file, Hashes.sha256Hex(bytes), readSignature(run, path)));
     } catch (IOException | DigestFormatException | RuntimeException e) {
-      run.problem(ProblemKind.DIGEST_UNREADABLE, display, fromPath.orElse(null), null, reason(e));
+      run.problem(
+          ProblemKind.DIGEST_UNREADABLE,
+          display,
+          fromPath.orElse(null),
+          fromPath.isPresent() ? null : modified(path),
+          reason(e));
       return Optional.empty();
+    }
+  }
+
+  /** When a digest's name gives no time, its modification time places the problem in time. */
+  private static Instant modified(Path path) {
+    try {
+      return Files.getLastModifiedTime(path).toInstant();
+    } catch (IOException e) {
+      return null;
     }
   }
 

@@ -39,8 +39,12 @@ final class Run {
             detail));
   }
 
-  /** A problem known only from a file name (an unreadable digest). */
-  void problem(ProblemKind kind, String path, Names.DigestName name, Instant from, String detail) {
+  /**
+   * A problem known only from a file name (an unreadable digest): placed at the end time the name
+   * gives, else at {@code fallback}.
+   */
+  void problem(
+      ProblemKind kind, String path, Names.DigestName name, Instant fallback, String detail) {
     problems.add(
         new Problem(
             kind,
@@ -48,8 +52,8 @@ final class Run {
             name == null ? null : name.account(),
             name == null ? null : name.region(),
             name == null ? null : name.trail(),
-            from,
-            name == null ? null : name.end(),
+            name == null ? fallback : name.end(),
+            name == null ? fallback : name.end(),
             detail));
   }
 
