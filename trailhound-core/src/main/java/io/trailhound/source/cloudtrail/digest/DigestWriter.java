@@ -138,7 +138,7 @@ public final class DigestWriter {
             + name;
     String chain = account + "|" + region;
     Previous prev = previous.get(chain);
-    byte[] json = json(account, start, endSecond, object, prev, logFiles);
+    byte[] json = json(root, account, start, endSecond, object, prev, logFiles);
     String sha256 = Hashes.sha256Hex(json);
     String signature;
     try {
@@ -160,7 +160,13 @@ public final class DigestWriter {
   }
 
   private byte[] json(
-      String account, Instant start, Instant end, String object, Previous prev, List<Path> logFiles)
+      Path root,
+      String account,
+      Instant start,
+      Instant end,
+      String object,
+      Previous prev,
+      List<Path> logFiles)
       throws IOException {
     List<DigestFile.LogFile> entries = new ArrayList<>(logFiles.size());
     Instant newest = null;
@@ -172,7 +178,11 @@ public final class DigestWriter {
       entries.add(
           new DigestFile.LogFile(
               bucket,
-              LocalTree.key(log),
+              Names.key(
+                  root.toAbsolutePath()
+                      .normalize()
+                      .relativize(log.toAbsolutePath().normalize())
+                      .toString()),
               Hashes.sha256OfUncompressed(log),
               "SHA-256",
               range[1],
