@@ -98,7 +98,7 @@ public final class DigestVerifier {
                       file.awsAccountId(), "unknown", "unknown", "unknown", file.digestEndTime()));
       return Optional.of(
           new LoadedDigest(
-              path, display, name, file, Hashes.sha256Hex(bytes), readSignature(run, path)));
+              path, display, name, file, Hashes.sha256Hex(bytes), readSignature(path)));
     } catch (IOException | DigestFormatException | RuntimeException e) {
       run.problem(
           ProblemKind.DIGEST_UNREADABLE,
@@ -126,7 +126,7 @@ public final class DigestVerifier {
         : "cannot read: " + message;
   }
 
-  private static String readSignature(Run run, Path digest) {
+  private static String readSignature(Path digest) {
     Path sig = digest.resolveSibling(digest.getFileName() + LocalTree.SIGNATURE_SUFFIX);
     try {
       if (!Files.isRegularFile(sig) || Files.size(sig) > MAX_SIGNATURE_BYTES) {
