@@ -54,6 +54,12 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FORMAT", description = "table (default) or jsonl.")
   String output = "table";
 
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads hashing log files (default: cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -61,6 +67,9 @@ final class VerifyCommand implements Callable<Integer> {
     String format = output.toLowerCase(Locale.ROOT);
     if (!format.equals("table") && !format.equals("jsonl")) {
       throw new UsageError("unknown --output '" + output + "': expected table or jsonl");
+    }
+    if (threads < 1) {
+      throw new UsageError("--threads must be at least 1");
     }
     if (!Files.isDirectory(path)) {
       throw new UsageError(path + " is not a folder");
@@ -71,7 +80,8 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (KeyLoadException e) {
       throw new UsageError("--public-key: " + e.getMessage());
     }
-    VerificationReport report = new DigestVerifier(keys).verify(path);
+    VerificationReport report =
+        new DigestVerifier(keys, DigestVerifier.DEFAULT_MAX_DIGEST_BYTES, threads).verify(path);
     if (format.equals("table")) {
       printTable(report, out);
     } else {

@@ -80,7 +80,8 @@ class VerifyCommandTest {
 
   @Test
   void accepts_list_public_keys_json() {
-    Cli run = Cli.run("verify", logs.toString(), "--public-key", keysJson.toString());
+    Cli run =
+        Cli.run("verify", logs.toString(), "--public-key", keysJson.toString(), "--threads", "1");
 
     assertThat(run.code()).isZero();
   }

@@ -11,13 +11,21 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * CloudTrail log-file integrity validation, offline, over a downloaded {@code AWSLogs} tree (the
  * rules are in the package javadoc). Bad input never throws: every corrupt, truncated, oversized or
- * incomplete digest is a {@link Problem}. Stateless and thread-safe.
+ * incomplete digest is a {@link Problem}. Stateless and thread-safe; log files are hashed on a pool
+ * of named threads.
  */
 public final class DigestVerifier {
 
@@ -28,18 +36,25 @@ public final class DigestVerifier {
 
   private final PublicKeys keys;
   private final long maxDigestBytes;
+  private final int threads;
 
+  /** A verifier with the default digest size limit, hashing on as many threads as cores. */
   public DigestVerifier(PublicKeys keys) {
-    this(keys, DEFAULT_MAX_DIGEST_BYTES);
+    this(keys, DEFAULT_MAX_DIGEST_BYTES, Runtime.getRuntime().availableProcessors());
   }
 
   /**
    * @param keys the public keys digests may be signed with
    * @param maxDigestBytes largest uncompressed digest read; a bigger one is a problem
+   * @param threads threads hashing log files
    */
-  public DigestVerifier(PublicKeys keys, long maxDigestBytes) {
-    this.keys = keys;
+  public DigestVerifier(PublicKeys keys, long maxDigestBytes, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    this.keys = Objects.requireNonNull(keys, "keys");
     this.maxDigestBytes = maxDigestBytes;
+    this.threads = threads;
   }
 
   /**
@@ -77,9 +92,7 @@ public final class DigestVerifier {
     }
     chains.keySet().stream().sorted().forEach(c -> checkChain(run, chains.get(c), byKey, signed));
     Set<Path> listed = new HashSet<>();
-    for (LoadedDigest d : loaded) {
-      checkLogFiles(run, d, listed);
-    }
+    checkLogFiles(run, loaded, listed);
     new UnlistedLogFiles(tree, loaded).check(listed, run);
     return run.report();
   }
@@ -233,29 +246,93 @@ public final class DigestVerifier {
     }
   }
 
-  private static void checkLogFiles(Run run, LoadedDigest d, Set<Path> listed) {
-    for (DigestFile.LogFile entry : d.file().logFiles()) {
-      run.listed++;
-      Path file = run.tree.find(entry.s3Object());
-      String shown = file == null ? Names.key(entry.s3Object()) : run.tree.display(file);
-      if (file == null) {
-        run.problem(ProblemKind.LOG_FILE_MISSING, shown, d, "listed in " + d.display());
-        continue;
-      }
-      listed.add(file);
-      run.checked++;
-      try {
-        String actual = Hashes.sha256OfUncompressed(file);
-        if (!actual.equalsIgnoreCase(entry.hashValue())) {
-          run.problem(
-              ProblemKind.LOG_FILE_ALTERED,
-              shown,
-              d,
-              "SHA-256 " + actual + ", digest " + d.display() + " recorded " + entry.hashValue());
+  /** A log file's hash, or why it could not be computed. */
+  private record Hashed(String sha256, String error) {}
+
+  /**
+   * Hashes every listed log file that is present, each once, on {@link #threads} named threads
+   * (hashing gigabytes of gzip is the slow part of a verification), then compares in order.
+   */
+  private void checkLogFiles(Run run, List<LoadedDigest> loaded, Set<Path> listed) {
+    Map<Path, Future<Hashed>> hashes = new HashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new Named());
+    try {
+      for (LoadedDigest d : loaded) {
+        for (DigestFile.LogFile entry : d.file().logFiles()) {
+          Path file = run.tree.find(entry.s3Object());
+          if (file != null) {
+            hashes.computeIfAbsent(file, f -> pool.submit(() -> hash(f)));
+          }
         }
-      } catch (IOException | RuntimeException e) {
-        run.problem(ProblemKind.LOG_FILE_ALTERED, shown, d, "cannot be read: " + e.getMessage());
       }
+      for (LoadedDigest d : loaded) {
+        for (DigestFile.LogFile entry : d.file().logFiles()) {
+          compare(run, d, entry, hashes, listed);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Hashed hash(Path file) {
+    try {
+      return new Hashed(Hashes.sha256OfUncompressed(file), null);
+    } catch (IOException | RuntimeException e) {
+      return new Hashed(
+          null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  private static void compare(
+      Run run,
+      LoadedDigest d,
+      DigestFile.LogFile entry,
+      Map<Path, Future<Hashed>> hashes,
+      Set<Path> listed) {
+    run.listed++;
+    Path file = run.tree.find(entry.s3Object());
+    if (file == null) {
+      run.problem(
+          ProblemKind.LOG_FILE_MISSING, Names.key(entry.s3Object()), d, "listed in " + d.display());
+      return;
+    }
+    String shown = run.tree.display(file);
+    listed.add(file);
+    run.checked++;
+    Hashed h = await(hashes.get(file));
+    if (h.error() != null) {
+      run.problem(ProblemKind.LOG_FILE_ALTERED, shown, d, "cannot be read: " + h.error());
+    } else if (!h.sha256().equalsIgnoreCase(entry.hashValue())) {
+      run.problem(
+          ProblemKind.LOG_FILE_ALTERED,
+          shown,
+          d,
+          "SHA-256 " + h.sha256() + ", digest " + d.display() + " recorded " + entry.hashValue());
+    }
+  }
+
+  private static Hashed await(Future<Hashed> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while hashing log files", e);
+    } catch (ExecutionException e) {
+      return new Hashed(null, String.valueOf(e.getCause()));
+    }
+  }
+
+  private static final class Named implements ThreadFactory {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private final int pool = POOLS.incrementAndGet();
+    private final AtomicInteger n = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "trailhound-verify-" + pool + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
     }
   }
 }

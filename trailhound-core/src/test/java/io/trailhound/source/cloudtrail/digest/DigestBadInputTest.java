@@ -100,7 +100,7 @@ class DigestBadInputTest {
     Tampering.editDigest(
         trail.digests.get(2).digest(), d -> d.put("padding", "x".repeat((int) limit)));
 
-    VerificationReport r = new DigestVerifier(trail.publicKeys(), limit).verify(root);
+    VerificationReport r = new DigestVerifier(trail.publicKeys(), limit, 2).verify(root);
 
     Problem p = only(r);
     assertThat(p.kind()).isEqualTo(ProblemKind.DIGEST_UNREADABLE);
