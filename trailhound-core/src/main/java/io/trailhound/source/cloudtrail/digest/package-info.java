@@ -29,5 +29,10 @@
  *   <li>log files no digest lists, whose file-name time falls in the window of a digest of the same
  *       account and region, are unlisted (files outside every window are only counted).
  * </ul>
+ *
+ * <p><b>Use from another command</b> (e.g. {@code scan} over a folder): {@code
+ * DigestVerifier.hasDigests(root)} tells whether there is anything to verify; {@code new
+ * DigestVerifier(PublicKeys.load(files)).verify(root).findings()} gives findings in the usual
+ * {@link io.trailhound.finding.Finding} shape, ready to merge with rule findings.
  */
 package io.trailhound.source.cloudtrail.digest;
