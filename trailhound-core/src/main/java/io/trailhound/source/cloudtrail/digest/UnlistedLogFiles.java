@@ -14,9 +14,14 @@ import java.util.Set;
  * Finds log files no digest lists. Only files whose name puts them inside the window of a digest
  * present for the same account and region are judged: files before the first digest, after the
  * last, or in the window of a deleted digest (already reported as a broken chain) are counted as
- * not covered. The name's time is to the minute, so a window starts at its minute.
+ * not covered. The name's time is to the minute, so a window starts at its minute. CloudTrail
+ * delivers a file up to about {@link #DELIVERY_SLACK} after the time in its name, so a file that
+ * close to the end of the latest digest may belong to the next digest, not yet written: it is not
+ * judged either.
  */
 final class UnlistedLogFiles {
+
+  static final java.time.Duration DELIVERY_SLACK = java.time.Duration.ofMinutes(15);
 
   private record Window(Instant from, Instant to) {}
 
@@ -61,11 +66,13 @@ final class UnlistedLogFiles {
   }
 
   private boolean covered(Names.LogName n) {
-    for (Window w : windows.getOrDefault(n.account() + "|" + n.region(), List.of())) {
-      if (!n.time().isBefore(w.from()) && !n.time().isAfter(w.to())) {
-        return true;
-      }
+    List<Window> list = windows.getOrDefault(n.account() + "|" + n.region(), List.of());
+    boolean inWindow = false;
+    Instant latestEnd = Instant.MIN;
+    for (Window w : list) {
+      inWindow |= !n.time().isBefore(w.from()) && !n.time().isAfter(w.to());
+      latestEnd = w.to().isAfter(latestEnd) ? w.to() : latestEnd;
     }
-    return false;
+    return inWindow && !n.time().plus(DELIVERY_SLACK).isAfter(latestEnd);
   }
 }

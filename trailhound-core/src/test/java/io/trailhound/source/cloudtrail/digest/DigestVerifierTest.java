@@ -116,6 +116,18 @@ class DigestVerifierTest {
   }
 
   @Test
+  void a_log_file_near_the_end_of_the_latest_digest_may_belong_to_the_next_and_is_not_judged()
+      throws IOException {
+    TestTrail trail = TestTrail.write(root);
+    trail.logFile(TestTrail.T0.plus(Duration.ofMinutes(3 * 60 - 5)), 97);
+
+    VerificationReport r = trail.verify();
+
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.logFilesNotCovered()).isEqualTo(1);
+  }
+
+  @Test
   void a_deleted_digest_in_the_middle_breaks_the_chain() throws IOException {
     TestTrail trail = TestTrail.write(root);
     Files.delete(trail.digests.get(1).digest());
