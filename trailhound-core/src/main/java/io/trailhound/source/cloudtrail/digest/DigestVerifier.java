@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class DigestVerifier {
     for (Path p : tree.digests) {
       load(run, p).ifPresent(loaded::add);
     }
-    Map<String, Signed> signed = new HashMap<>();
+    Map<String, SignatureStatus> signed = new HashMap<>();
     for (LoadedDigest d : loaded) {
       signed.put(LocalTree.key(d.path()), checkSignature(run, d));
     }
@@ -88,9 +87,11 @@ public final class DigestVerifier {
     Map<String, LoadedDigest> byKey = new HashMap<>();
     loaded.forEach(d -> byKey.put(LocalTree.key(d.path()), d));
     for (Path p : tree.digests) {
-      signed.putIfAbsent(LocalTree.key(p), Signed.UNREADABLE);
+      signed.putIfAbsent(LocalTree.key(p), SignatureStatus.UNREADABLE);
     }
-    chains.keySet().stream().sorted().forEach(c -> checkChain(run, chains.get(c), byKey, signed));
+    chains.keySet().stream()
+        .sorted()
+        .forEach(c -> DigestChain.check(run, chains.get(c), byKey, signed));
     Set<Path> listed = new HashSet<>();
     checkLogFiles(run, loaded, listed);
     new UnlistedLogFiles(tree, loaded).check(listed, run);
@@ -151,19 +152,10 @@ public final class DigestVerifier {
     }
   }
 
-  /** How a digest's own signature fared. */
-  private enum Signed {
-    VERIFIED,
-    INVALID,
-    KEY_UNKNOWN,
-    MISSING,
-    UNREADABLE
-  }
-
-  private Signed checkSignature(Run run, LoadedDigest d) {
+  private SignatureStatus checkSignature(Run run, LoadedDigest d) {
     if (d.signature() == null || d.signature().isEmpty()) {
       run.problem(ProblemKind.DIGEST_SIGNATURE_MISSING, d, "no signature sidecar");
-      return Signed.MISSING;
+      return SignatureStatus.MISSING;
     }
     Optional<PublicKeys.Entry> key = keys.find(d.file().publicKeyFingerprint());
     if (key.isEmpty()) {
@@ -171,14 +163,14 @@ public final class DigestVerifier {
           ProblemKind.DIGEST_KEY_UNKNOWN,
           d,
           "no public key with fingerprint " + d.file().publicKeyFingerprint());
-      return Signed.KEY_UNKNOWN;
+      return SignatureStatus.KEY_UNKNOWN;
     }
     byte[] signature;
     try {
       signature = Hashes.unhex(d.signature());
     } catch (IllegalArgumentException e) {
       run.problem(ProblemKind.DIGEST_SIGNATURE_INVALID, d, "signature sidecar is not hex");
-      return Signed.INVALID;
+      return SignatureStatus.INVALID;
     }
     String toSign = Signatures.signingString(d.file(), d.sha256());
     if (!Signatures.verify(key.get().key(), toSign, signature)) {
@@ -186,64 +178,10 @@ public final class DigestVerifier {
           ProblemKind.DIGEST_SIGNATURE_INVALID,
           d,
           "signature does not verify with key " + key.get().fingerprint());
-      return Signed.INVALID;
+      return SignatureStatus.INVALID;
     }
     run.verified++;
-    return Signed.VERIFIED;
-  }
-
-  /**
-   * Walks one trail's digests in end-time order. Each non-starting digest must name a previous
-   * digest that is present, whose SHA-256 and signature match what it recorded. When the previous
-   * digest is unreadable or already failed its own signature check, the mismatch is a consequence
-   * of that problem and is not reported twice. The earliest digest of the folder may point at a
-   * digest that was not downloaded; that is not a problem.
-   */
-  private static void checkChain(
-      Run run,
-      List<LoadedDigest> chain,
-      Map<String, LoadedDigest> byKey,
-      Map<String, Signed> signed) {
-    chain.sort(
-        Comparator.comparing((LoadedDigest d) -> d.file().digestEndTime())
-            .thenComparing(LoadedDigest::display));
-    for (int i = 0; i < chain.size(); i++) {
-      LoadedDigest d = chain.get(i);
-      DigestFile f = d.file();
-      if (f.starting()) {
-        run.chainStarts++;
-        continue;
-      }
-      String prevKey = Names.key(f.previousDigestS3Object());
-      LoadedDigest prev = byKey.get(prevKey);
-      Signed prevSigned = signed.get(prevKey);
-      if (prevSigned == Signed.INVALID
-          || prevSigned == Signed.KEY_UNKNOWN
-          || prevSigned == Signed.UNREADABLE) {
-        continue;
-      }
-      if (prev == null) {
-        if (i > 0) {
-          run.problem(
-              ProblemKind.DIGEST_CHAIN_BROKEN,
-              d,
-              "previous digest " + f.previousDigestS3Object() + " is missing");
-        }
-        continue;
-      }
-      if (!prev.sha256().equalsIgnoreCase(String.valueOf(f.previousDigestHashValue()))) {
-        run.problem(
-            ProblemKind.DIGEST_CHAIN_BROKEN,
-            d,
-            "previous digest " + prev.display() + " does not have the recorded SHA-256");
-      } else if (prev.signature() != null
-          && !prev.signature().equalsIgnoreCase(String.valueOf(f.previousDigestSignature()))) {
-        run.problem(
-            ProblemKind.DIGEST_CHAIN_BROKEN,
-            d,
-            "previous digest " + prev.display() + " does not have the recorded signature");
-      }
-    }
+    return SignatureStatus.VERIFIED;
   }
 
   /** A log file's hash, or why it could not be computed. */
