@@ -3,6 +3,7 @@ package io.trailhound.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.trailhound.finding.Severity;
+import io.trailhound.integrity.VerificationReport;
 import io.trailhound.scan.ScanResult;
 import io.trailhound.source.Skip;
 import io.trailhound.source.SkipReason;
@@ -39,6 +40,15 @@ final class RunSummary {
       for (Skip example : in.examples().getOrDefault(e.getKey(), List.of())) {
         out.println("    " + TerminalText.safe(example.toString()));
       }
+    }
+    for (VerificationReport v : r.integrity()) {
+      out.printf(
+          Locale.ROOT,
+          "Integrity: %,d digest files, %,d log files checked, %,d problems%s%n",
+          v.digestFiles(),
+          v.logFilesChecked(),
+          v.problems().size(),
+          r.signaturesChecked() ? "" : " (signatures not checked: give --public-key)");
     }
     StringBuilder sev = new StringBuilder();
     Map<Severity, Long> counts = r.bySeverity();
@@ -89,6 +99,16 @@ final class RunSummary {
           g.writeStringField("detail", s.detail());
           g.writeEndObject();
         }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("integrity");
+      for (VerificationReport v : r.integrity()) {
+        g.writeStartObject();
+        g.writeNumberField("digest_files", v.digestFiles());
+        g.writeNumberField("log_files_checked", v.logFilesChecked());
+        g.writeNumberField("problems", v.problems().size());
+        g.writeBooleanField("signatures_checked", r.signaturesChecked());
+        g.writeEndObject();
       }
       g.writeEndArray();
       g.writeNumberField("rules", r.rules());

@@ -2,6 +2,8 @@ package io.trailhound.cli;
 
 import io.trailhound.finding.Severity;
 import io.trailhound.finding.output.OutputFormat;
+import io.trailhound.integrity.KeyLoadException;
+import io.trailhound.integrity.PublicKeys;
 import io.trailhound.rule.sigma.Placeholders;
 import io.trailhound.scan.RuleCatalog;
 import io.trailhound.scan.ScanOptions;
@@ -79,6 +81,15 @@ final class ScanCommand implements Callable<Integer> {
       description = "YAML map of placeholder name to values, for rules using |expand.")
   Path placeholders;
 
+  @Option(
+      names = "--public-key",
+      paramLabel = "FILE",
+      description =
+          "Public key(s) for CloudTrail digest signatures (PEM or list-public-keys JSON);"
+              + " without one, digests found under scanned folders are checked for hashes and"
+              + " chain only.")
+  List<Path> publicKeys = new ArrayList<>();
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -122,6 +133,7 @@ final class ScanCommand implements Callable<Integer> {
                   inputs,
                   catalog,
                   ScanOptions.defaults()
+                      .withIntegrity(digestRoots(), keys())
                       .withThreads(threads)
                       .withMaxRecordBytes(maxRecordBytes)
                       .withProgress((d, t) -> done.set(d)));
@@ -143,6 +155,25 @@ final class ScanCommand implements Callable<Integer> {
       return Trailhound.FINDINGS_AT_THRESHOLD;
     }
     return Trailhound.OK;
+  }
+
+  private List<Path> digestRoots() {
+    return paths.stream()
+        .filter(p -> !p.equals("-"))
+        .map(Path::of)
+        .filter(Files::isDirectory)
+        .toList();
+  }
+
+  private PublicKeys keys() {
+    if (publicKeys.isEmpty()) {
+      return null;
+    }
+    try {
+      return PublicKeys.load(publicKeys);
+    } catch (KeyLoadException e) {
+      throw new UsageError(e.getMessage());
+    }
   }
 
   private void writeMachine(OutputFormat format, ScanResult result, PrintWriter err)

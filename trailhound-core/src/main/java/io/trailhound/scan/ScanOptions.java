@@ -1,7 +1,10 @@
 package io.trailhound.scan;
 
+import io.trailhound.integrity.PublicKeys;
 import io.trailhound.source.cloudtrail.IngestOptions;
 import io.trailhound.source.cloudtrail.IngestProgress;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,11 +13,20 @@ import java.util.Objects;
  * @param threads worker threads (files are read in parallel)
  * @param maxRecordBytes records larger than this are skipped as too large
  * @param progress receives bytes done / total while reading
+ * @param digestRoots folders whose CloudTrail digest files, if any, are verified
+ * @param keys public keys for digest signatures; null when the user gave none (hashes and the chain
+ *     are still checked, signatures are not)
  */
-public record ScanOptions(int threads, long maxRecordBytes, IngestProgress progress) {
+public record ScanOptions(
+    int threads,
+    long maxRecordBytes,
+    IngestProgress progress,
+    List<Path> digestRoots,
+    PublicKeys keys) {
 
   public ScanOptions {
     Objects.requireNonNull(progress, "progress");
+    digestRoots = List.copyOf(digestRoots);
   }
 
   /** One thread per processor, the reader's default record limit, no progress. */
@@ -22,18 +34,25 @@ public record ScanOptions(int threads, long maxRecordBytes, IngestProgress progr
     return new ScanOptions(
         Runtime.getRuntime().availableProcessors(),
         IngestOptions.DEFAULT_MAX_RECORD_BYTES,
-        IngestProgress.NONE);
+        IngestProgress.NONE,
+        List.of(),
+        null);
   }
 
   public ScanOptions withThreads(int n) {
-    return new ScanOptions(n, maxRecordBytes, progress);
+    return new ScanOptions(n, maxRecordBytes, progress, digestRoots, keys);
   }
 
   public ScanOptions withMaxRecordBytes(long max) {
-    return new ScanOptions(threads, max, progress);
+    return new ScanOptions(threads, max, progress, digestRoots, keys);
+  }
+
+  /** Verifies the digests under {@code roots}, with {@code keys} (null: signatures unchecked). */
+  public ScanOptions withIntegrity(List<Path> roots, PublicKeys publicKeys) {
+    return new ScanOptions(threads, maxRecordBytes, progress, roots, publicKeys);
   }
 
   public ScanOptions withProgress(IngestProgress p) {
-    return new ScanOptions(threads, maxRecordBytes, p);
+    return new ScanOptions(threads, maxRecordBytes, p, digestRoots, keys);
   }
 }

@@ -2,6 +2,7 @@ package io.trailhound.scan;
 
 import io.trailhound.finding.Finding;
 import io.trailhound.finding.Severity;
+import io.trailhound.integrity.VerificationReport;
 import io.trailhound.source.cloudtrail.IngestReport;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,11 +16,20 @@ import java.util.Optional;
  * @param rules number of rules evaluated
  * @param matches rule matches (one event can match several rules)
  * @param findings findings, most severe first
+ * @param integrity one report per scanned folder holding CloudTrail digest files
+ * @param signaturesChecked whether digest signatures were checked (public keys were given)
  */
-public record ScanResult(IngestReport ingest, int rules, long matches, List<Finding> findings) {
+public record ScanResult(
+    IngestReport ingest,
+    int rules,
+    long matches,
+    List<Finding> findings,
+    List<VerificationReport> integrity,
+    boolean signaturesChecked) {
 
   public ScanResult {
     findings = List.copyOf(findings);
+    integrity = List.copyOf(integrity);
   }
 
   /** Findings per severity, every severity present (zero when none). */

@@ -3,6 +3,7 @@ package io.trailhound.scan;
 import io.trailhound.detect.correlation.CorrelationEngine;
 import io.trailhound.finding.Finding;
 import io.trailhound.finding.FindingCollector;
+import io.trailhound.integrity.VerificationReport;
 import io.trailhound.source.InputSpec;
 import io.trailhound.source.cloudtrail.IngestOptions;
 import io.trailhound.source.cloudtrail.IngestReport;
@@ -16,9 +17,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Batch analysis: read the inputs, evaluate every rule on every event, feed rule matches to the
- * correlation engine, gather findings. Events flow one way — reader threads hand each event to the
- * engine and the matches to the collectors — and nothing but findings and compact correlation
- * records is kept, so memory does not grow with the input.
+ * correlation engine, gather findings, and verify CloudTrail digest files when the inputs hold any.
+ * Events flow one way — reader threads hand each event to the engine and the matches to the
+ * collectors — and nothing but findings and compact correlation records is kept, so memory does not
+ * grow with the input.
  */
 public final class ScanService {
 
@@ -60,8 +62,18 @@ public final class ScanService {
                             }));
     List<Finding> all = new ArrayList<>(findings.findings());
     all.addAll(CorrelationFindings.toFindings(correlations.finish()));
+    List<VerificationReport> integrity =
+        report.digestFiles() > 0
+            ? IntegrityCheck.run(options.digestRoots(), options.keys(), options.threads())
+            : List.of();
+    integrity.forEach(r -> all.addAll(r.findings()));
     all.sort(FindingCollector.ORDER);
     return new ScanResult(
-        report, catalog.rules().size() + catalog.correlations().size(), matches.sum(), all);
+        report,
+        catalog.rules().size() + catalog.correlations().size(),
+        matches.sum(),
+        all,
+        integrity,
+        options.keys() != null);
   }
 }
