@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Open-source AWS security monitoring: findings from the logs AWS already writes.",
-    subcommands = {ScanCommand.class, RulesCommand.class, BenchCommand.class})
+    subcommands = {
+      ScanCommand.class,
+      RulesCommand.class,
+      BenchCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class
+    })
 public final class Trailhound implements Runnable {
 
   /** Fixed exit codes, documented in the README. */
