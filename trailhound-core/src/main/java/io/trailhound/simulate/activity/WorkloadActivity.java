@@ -9,10 +9,12 @@ import io.trailhound.simulate.cloudtrail.Identity;
 import io.trailhound.simulate.cloudtrail.S3Shapes;
 import io.trailhound.simulate.org.Account;
 import io.trailhound.simulate.org.Workload;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * What machines do: instances and functions read and write their buckets and decrypt with KMS, the
@@ -211,11 +213,23 @@ final class WorkloadActivity {
   }
 
   private Call kms(Caller c, Instant t, String name, String region, String acct) {
+    String keyArn =
+        "arn:aws:kms:"
+            + region
+            + ":"
+            + acct
+            + ":key/"
+            + UUID.nameUUIDFromBytes((acct + region).getBytes(StandardCharsets.UTF_8));
     return calls
         .api(c, t, "kms.amazonaws.com", name, region)
         .account(acct)
         .readOnly()
-        .request(g -> g.writeStringField("encryptionAlgorithm", "SYMMETRIC_DEFAULT"))
+        .request(
+            g -> {
+              g.writeStringField("keyId", keyArn);
+              g.writeStringField("encryptionAlgorithm", "SYMMETRIC_DEFAULT");
+            })
+        .resource(keyArn, acct, "AWS::KMS::Key")
         .build();
   }
 }
