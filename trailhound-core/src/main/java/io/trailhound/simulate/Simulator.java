@@ -74,22 +74,24 @@ public final class Simulator {
         truth);
   }
 
+  /** One round of every scenario per simulated day, each at a random time of its day. */
   private static List<Planned> plan(Org org, SplittableRandom r, Instant start, Instant end) {
     List<Planned> out = new ArrayList<>();
-    long span = Duration.between(start, end).minusHours(5).toSeconds();
+    List<Account> targets =
+        org.accounts().size() > 1
+            ? org.accounts().subList(1, org.accounts().size())
+            : org.accounts();
     int n = 0;
-    for (Scenario s : Scenarios.all()) {
-      n++;
-      List<Account> targets =
-          org.accounts().size() > 1
-              ? org.accounts().subList(1, org.accounts().size())
-              : org.accounts();
-      Account account = targets.get(r.nextInt(targets.size()));
-      Instant at = start.plusSeconds(7200 + r.nextLong(Math.max(1, span)));
-      Calls calls = new Calls(new Ids(r.split()));
-      Planned p = s.plan(new ScenarioContext(org, account, at, calls));
-      out.add(
-          new Planned(s.kind() + "-" + n, s, p.actorArn(), p.actorKey(), p.account(), p.calls()));
+    for (Instant day = start; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
+      for (Scenario s : Scenarios.all()) {
+        n++;
+        Account account = targets.get(r.nextInt(targets.size()));
+        Instant at = day.plusSeconds(3600 + r.nextLong(Duration.ofHours(19).toSeconds()));
+        Calls calls = new Calls(new Ids(r.split()));
+        Planned p = s.plan(new ScenarioContext(org, account, at, calls));
+        out.add(
+            new Planned(s.kind() + "-" + n, s, p.actorArn(), p.actorKey(), p.account(), p.calls()));
+      }
     }
     return out;
   }

@@ -107,7 +107,7 @@ final class CredentialCompromise implements Scenario {
 
   private static Call escalate(ScenarioContext ctx, Caller c, Instant t, String self, String acct) {
     IamShapes iam = ctx.iam();
-    return switch (ctx.random().nextInt(3)) {
+    return switch (ctx.random().nextInt(5)) {
       case 0 ->
           iam.iam(
                   c,
@@ -134,6 +134,51 @@ final class CredentialCompromise implements Scenario {
                         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
                   })
               .build();
+      case 2 -> {
+        String policy =
+            "arn:aws:iam::" + acct + ":policy/" + ctx.pick("deploy-policy", "app-s3-access", "ops");
+        yield iam.iam(
+                c,
+                t,
+                "CreatePolicyVersion",
+                acct,
+                g -> {
+                  g.writeStringField("policyArn", policy);
+                  g.writeStringField(
+                      "policyDocument",
+                      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                          + "\"Action\":\"*\",\"Resource\":\"*\"}]}");
+                  g.writeBooleanField("setAsDefault", true);
+                })
+            .response(
+                g -> {
+                  g.writeObjectFieldStart("policyVersion");
+                  g.writeStringField("versionId", "v" + (2 + ctx.random().nextInt(4)));
+                  g.writeBooleanField("isDefaultVersion", true);
+                  g.writeStringField("createDate", Times.iam(t));
+                  g.writeEndObject();
+                })
+            .build();
+      }
+      case 3 -> {
+        String role = ctx.pick(ctx.account().workloads()).role();
+        String attacker = c.identity().arn();
+        yield iam.iam(
+                c,
+                t,
+                "UpdateAssumeRolePolicy",
+                acct,
+                g -> {
+                  g.writeStringField("roleName", role);
+                  g.writeStringField(
+                      "policyDocument",
+                      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                          + "\"Principal\":{\"AWS\":\""
+                          + attacker
+                          + "\"},\"Action\":\"sts:AssumeRole\"}]}");
+                })
+            .build();
+      }
       default ->
           iam.iam(
                   c,
