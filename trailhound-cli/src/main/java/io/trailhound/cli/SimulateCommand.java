@@ -48,7 +48,8 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--scale",
       paramLabel = "F",
-      description = "Multiply background activity (default 1.0: ~100k events/day for 3 accounts).")
+      description =
+          "Multiply background activity (default 1.0: about 25,000 events a day for 3 accounts).")
   double scale = 1.0;
 
   @Option(

@@ -2,12 +2,14 @@ package io.trailhound.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailhound.simulate.truth.GroundTruth;
 import io.trailhound.source.InputSpec;
 import io.trailhound.source.cloudtrail.IngestOptions;
 import io.trailhound.source.cloudtrail.IngestReport;
 import io.trailhound.source.cloudtrail.IngestService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -80,7 +82,7 @@ class SimulatorTest {
                     + "\\d{8}T\\d{4}Z_[A-Z0-9]{16}\\.json\\.gz");
       }
       try (InputStream in = new GZIPInputStream(Files.newInputStream(all.get(0)))) {
-        assertThat(new String(in.readNBytes(12), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(in.readNBytes(12), StandardCharsets.UTF_8))
             .isEqualTo("{\"Records\":[");
       }
     }
@@ -89,7 +91,7 @@ class SimulatorTest {
   @Test
   void ground_truth_names_every_scenario_with_its_events() throws IOException {
     SimulationSummary summary = Simulator.run(small(5, tmp));
-    var truth = io.trailhound.simulate.truth.GroundTruth.read(summary.truthFile());
+    GroundTruth truth = GroundTruth.read(summary.truthFile());
 
     assertThat(truth.scenarios()).hasSizeGreaterThanOrEqualTo(7);
     assertThat(truth.scenarios())

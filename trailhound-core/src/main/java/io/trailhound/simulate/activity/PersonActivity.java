@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -95,7 +96,7 @@ final class PersonActivity {
   /** One session key per person, account and day, derived rather than stored. */
   private static String sessionKey(Person p, Account a, Instant day) {
     long h = (p.name() + a.id() + day).hashCode() & 0xFFFFFFFFL;
-    return "ASIA" + String.format(java.util.Locale.ROOT, "%016X", h * 2654435761L).substring(0, 16);
+    return "ASIA" + String.format(Locale.ROOT, "%016X", h * 2654435761L).substring(0, 16);
   }
 
   private Call pick(Caller c, Account a, String region, Instant t) {

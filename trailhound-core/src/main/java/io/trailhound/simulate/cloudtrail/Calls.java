@@ -3,6 +3,7 @@ package io.trailhound.simulate.cloudtrail;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds {@link Call}s with the envelope CloudTrail writes for each kind of call: request and event
@@ -141,7 +142,7 @@ public final class Calls {
     public Call build() {
       String requestId = s3RequestId ? ids.upper(16) : ids.uuid();
       String eventId = ids.uuid();
-      java.util.Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(account, "account");
       String tlsHost = !tls ? null : host != null ? host : Calls.host(source, region);
       return new Call(
           version,
