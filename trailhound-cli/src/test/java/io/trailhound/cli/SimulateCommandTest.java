@@ -31,7 +31,7 @@ class SimulateCommandTest {
     assertThat(run.code()).isZero();
     assertThat(run.out())
         .contains("CloudTrail events")
-        .contains("7 scenarios")
+        .contains("8 scenarios")
         .contains("ground truth: " + tmp.resolve("ground-truth.json"));
     assertThat(tmp.resolve("ground-truth.json")).exists();
     assertThat(tmp.resolve("AWSLogs")).isDirectory();
@@ -93,7 +93,7 @@ class SimulateCommandTest {
     assertThat(run.out())
         .contains("SEVERITY")
         .contains("Rules:")
-        .contains("PASS: 7 of 7 scenarios detected")
+        .contains("PASS: 8 of 8 scenarios detected")
         .doesNotContain("MISSED");
     assertThat(Files.exists(tmp.resolve("ground-truth.json"))).isTrue();
   }

@@ -16,6 +16,7 @@ public final class Scenarios {
         new CloudTrailStop(),
         new EbsSnapshotShare(),
         new BackdoorRoleTrust(),
-        new LoginProfileBackdoor());
+        new LoginProfileBackdoor(),
+        new ConsoleLoginWithoutMfa());
   }
 }
