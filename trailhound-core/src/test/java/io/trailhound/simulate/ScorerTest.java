@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScorerTest {
 
@@ -42,10 +43,12 @@ class ScorerTest {
     assertThat(score.passed()).isFalse();
   }
 
+  @TempDir Path tmp;
+
   @Test
   void ground_truth_survives_a_write_and_read() throws IOException {
     GroundTruth truth = GroundTruth.read(DIR.resolve("ground-truth.json"));
-    Path copy = Path.of("target/ground-truth-roundtrip.json");
+    Path copy = tmp.resolve("ground-truth.json");
     truth.write(copy);
     assertThat(GroundTruth.read(copy)).isEqualTo(truth);
   }
