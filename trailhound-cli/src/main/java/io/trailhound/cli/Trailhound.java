@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Open-source AWS security monitoring: findings from the logs AWS already writes.",
-    subcommands = {ScanCommand.class, RulesCommand.class, BenchCommand.class, VerifyCommand.class})
+    subcommands = {
+      ScanCommand.class,
+      RulesCommand.class,
+      VerifyCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class,
+      BenchCommand.class
+    })
 public final class Trailhound implements Runnable {
 
   /** Fixed exit codes, documented in the README. */

@@ -1,0 +1,100 @@
+package io.trailhound.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+
+  private static final Path RESOURCES = Path.of("src/test/resources/cli/simulate");
+
+  @TempDir Path tmp;
+
+  @Test
+  void simulate_writes_logs_and_ground_truth_and_says_where() {
+    Cli run =
+        Cli.run(
+            "simulate",
+            "--seed",
+            "3",
+            "--accounts",
+            "2",
+            "--scale",
+            "0.2",
+            "--out",
+            tmp.toString());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("CloudTrail events")
+        .contains("8 scenarios")
+        .contains("ground truth: " + tmp.resolve("ground-truth.json"));
+    assertThat(tmp.resolve("ground-truth.json")).exists();
+    assertThat(tmp.resolve("AWSLogs")).isDirectory();
+  }
+
+  @Test
+  void a_bad_size_is_a_usage_error() {
+    Cli run = Cli.run("simulate", "--days", "0", "--out", tmp.toString());
+
+    assertThat(run.code()).isEqualTo(Trailhound.USAGE);
+    assertThat(run.err()).contains("days must be at least 1");
+  }
+
+  @Test
+  void scoring_passes_when_every_scenario_is_detected_and_background_is_quiet() {
+    Cli run =
+        Cli.run(
+            "simulate",
+            "--score",
+            RESOURCES.resolve("detected.jsonl").toString(),
+            "--truth",
+            RESOURCES.resolve("ground-truth.json").toString());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("credential-compromise-1")
+        .contains("PASS: 2 of 2 scenarios detected")
+        .contains("findings on background activity: 1, low 1");
+  }
+
+  @Test
+  void scoring_fails_on_a_missed_scenario_or_a_high_finding_on_background() {
+    Cli run =
+        Cli.run(
+            "simulate",
+            "--score",
+            RESOURCES.resolve("missed.jsonl").toString(),
+            "--truth",
+            RESOURCES.resolve("ground-truth.json").toString());
+
+    assertThat(run.code()).isEqualTo(Trailhound.FINDINGS_AT_THRESHOLD);
+    assertThat(run.out())
+        .contains("MISSED")
+        .contains("th-cloudtrail-logging-stopped (high)")
+        .contains("FAIL: 1 of 2 scenarios detected, 1 high/critical findings on background");
+  }
+
+  @Test
+  void score_without_truth_is_a_usage_error() {
+    Cli run = Cli.run("simulate", "--score", "findings.jsonl");
+    assertThat(run.code()).isEqualTo(Trailhound.USAGE);
+  }
+
+  @Test
+  void demo_simulates_scans_and_reports_every_scenario_detected() throws IOException {
+    Cli run = Cli.run("demo", "--out", tmp.toString());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("SEVERITY")
+        .contains("Rules:")
+        .contains("PASS: 8 of 8 scenarios detected")
+        .doesNotContain("MISSED");
+    assertThat(Files.exists(tmp.resolve("ground-truth.json"))).isTrue();
+  }
+}

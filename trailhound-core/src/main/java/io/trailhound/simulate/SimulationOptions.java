@@ -1,0 +1,49 @@
+package io.trailhound.simulate;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * What to simulate.
+ *
+ * @param seed everything is drawn from it: the same seed gives the same bytes
+ * @param out folder that receives {@code AWSLogs/...} and {@code ground-truth.json}
+ * @param start first instant simulated (a fixed default, never the wall clock, so runs repeat)
+ * @param days how many days to simulate
+ * @param accounts number of accounts, the first being the management account
+ * @param scale multiplies every background rate (1 = a small company)
+ */
+public record SimulationOptions(
+    long seed, Path out, Instant start, int days, int accounts, double scale) {
+
+  /** Monday 16 November 2026, 00:00 UTC. */
+  public static final Instant DEFAULT_START = Instant.parse("2026-11-16T00:00:00Z");
+
+  public SimulationOptions {
+    if (days < 1) {
+      throw new IllegalArgumentException("days must be at least 1");
+    }
+    if (accounts < 1) {
+      throw new IllegalArgumentException("accounts must be at least 1");
+    }
+    if (!(scale > 0)) {
+      throw new IllegalArgumentException("scale must be positive");
+    }
+  }
+
+  public static SimulationOptions defaults(long seed, Path out) {
+    return new SimulationOptions(seed, out, DEFAULT_START, 1, 3, 1.0);
+  }
+
+  public SimulationOptions withDays(int d) {
+    return new SimulationOptions(seed, out, start, d, accounts, scale);
+  }
+
+  public SimulationOptions withAccounts(int n) {
+    return new SimulationOptions(seed, out, start, days, n, scale);
+  }
+
+  public SimulationOptions withScale(double s) {
+    return new SimulationOptions(seed, out, start, days, accounts, s);
+  }
+}

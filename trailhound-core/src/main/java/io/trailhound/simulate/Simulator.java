@@ -1,0 +1,118 @@
+package io.trailhound.simulate;
+
+import io.trailhound.simulate.activity.Background;
+import io.trailhound.simulate.cloudtrail.Call;
+import io.trailhound.simulate.cloudtrail.Calls;
+import io.trailhound.simulate.cloudtrail.DeliveryWriter;
+import io.trailhound.simulate.cloudtrail.Ids;
+import io.trailhound.simulate.org.Account;
+import io.trailhound.simulate.org.Org;
+import io.trailhound.simulate.org.OrgFactory;
+import io.trailhound.simulate.scenario.Planned;
+import io.trailhound.simulate.scenario.Scenario;
+import io.trailhound.simulate.scenario.ScenarioContext;
+import io.trailhound.simulate.scenario.Scenarios;
+import io.trailhound.simulate.truth.GroundTruth;
+import io.trailhound.simulate.truth.TruthScenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Simulates an organisation's CloudTrail logs with labelled attacks. Time advances in five-minute
+ * windows; each window's records are written and forgotten, so memory depends on the rate ({@code
+ * scale}, accounts), never on the number of days. Attack calls are planned up front (a few hundred
+ * per scenario) and merged into their windows.
+ */
+public final class Simulator {
+
+  /** CloudTrail delivers about every five minutes; one object per account and region. */
+  static final Duration WINDOW = Duration.ofMinutes(5);
+
+  private Simulator() {}
+
+  /** Runs the simulation into {@code options.out()}. */
+  public static SimulationSummary run(SimulationOptions options) throws IOException {
+    Instant start = options.start();
+    Instant end = start.plus(Duration.ofDays(options.days()));
+    Org org = OrgFactory.create(options.seed(), options.accounts(), start, end);
+    SplittableRandom root = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + 17);
+    List<Planned> attacks = plan(org, root.split(), start, end);
+    List<Call> pending = new ArrayList<>();
+    attacks.forEach(p -> pending.addAll(p.calls()));
+    pending.sort(Comparator.comparing(Call::time));
+
+    Files.createDirectories(options.out());
+    DeliveryWriter writer = new DeliveryWriter(options.out(), root.split());
+    Background background = new Background(org, new Calls(new Ids(root.split())), options.scale());
+    int next = 0;
+    for (Instant w = start; w.isBefore(end) || next < pending.size(); w = w.plus(WINDOW)) {
+      Instant windowEnd = w.plus(WINDOW);
+      if (w.isBefore(end)) {
+        background.window(w, WINDOW, writer::add);
+      }
+      while (next < pending.size() && pending.get(next).time().isBefore(windowEnd)) {
+        writer.add(pending.get(next++));
+      }
+      writer.flush(windowEnd);
+    }
+    GroundTruth truth = truth(options.seed(), org, attacks);
+    Path truthFile = options.out().resolve("ground-truth.json");
+    truth.write(truthFile);
+    return new SimulationSummary(
+        writer.files(),
+        writer.events(),
+        writer.bytes(),
+        options.out().resolve("AWSLogs"),
+        truthFile,
+        truth);
+  }
+
+  /** One round of every scenario per simulated day, each at a random time of its day. */
+  private static List<Planned> plan(Org org, SplittableRandom r, Instant start, Instant end) {
+    List<Planned> out = new ArrayList<>();
+    List<Account> targets =
+        org.accounts().size() > 1
+            ? org.accounts().subList(1, org.accounts().size())
+            : org.accounts();
+    int n = 0;
+    for (Instant day = start; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
+      for (Scenario s : Scenarios.all()) {
+        n++;
+        Account account = targets.get(r.nextInt(targets.size()));
+        Instant at = day.plusSeconds(3600 + r.nextLong(Duration.ofHours(19).toSeconds()));
+        Calls calls = new Calls(new Ids(r.split()));
+        Planned p = s.plan(new ScenarioContext(org, account, at, calls));
+        out.add(
+            new Planned(s.kind() + "-" + n, s, p.actorArn(), p.actorKey(), p.account(), p.calls()));
+      }
+    }
+    return out;
+  }
+
+  private static GroundTruth truth(long seed, Org org, List<Planned> attacks) {
+    List<TruthScenario> scenarios = new ArrayList<>();
+    for (Planned p : attacks) {
+      scenarios.add(
+          new TruthScenario(
+              p.id(),
+              p.scenario().kind(),
+              p.scenario().name(),
+              p.scenario().techniques(),
+              p.actorArn(),
+              p.actorKey(),
+              p.account(),
+              p.first(),
+              p.last(),
+              p.calls().stream().map(Call::eventId).toList()));
+    }
+    return new GroundTruth(
+        seed, org.start(), org.end(), org.accounts().stream().map(Account::id).toList(), scenarios);
+  }
+}

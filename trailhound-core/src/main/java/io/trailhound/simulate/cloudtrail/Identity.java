@@ -1,0 +1,190 @@
+package io.trailhound.simulate.cloudtrail;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.time.Instant;
+
+/** The {@code userIdentity} of a record, one record type per identity type the simulator uses. */
+public sealed interface Identity {
+
+  /** The principal ARN findings name as actor (or the invoking service). */
+  String arn();
+
+  String type();
+
+  void write(JsonGenerator g) throws IOException;
+
+  /** Long-term IAM user credentials; {@code session} set for console (or MFA) sessions. */
+  record IamUser(
+      String account, String name, String userId, String accessKeyId, Instant session, boolean mfa)
+      implements Identity {
+    @Override
+    public String arn() {
+      return "arn:aws:iam::" + account + ":user/" + name;
+    }
+
+    @Override
+    public String type() {
+      return "IAMUser";
+    }
+
+    @Override
+    public void write(JsonGenerator g) throws IOException {
+      g.writeObjectFieldStart("userIdentity");
+      g.writeStringField("type", "IAMUser");
+      g.writeStringField("principalId", userId);
+      g.writeStringField("arn", arn());
+      g.writeStringField("accountId", account);
+      if (accessKeyId != null) {
+        g.writeStringField("accessKeyId", accessKeyId);
+      }
+      g.writeStringField("userName", name);
+      if (session != null) {
+        g.writeObjectFieldStart("sessionContext");
+        Identity.attributes(g, session, mfa);
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * Temporary credentials of a role. {@code ec2RoleDelivery} is "2.0" for instance-profile sessions
+   * (IMDSv2), null otherwise; {@code signIn} marks a console session through SSO.
+   */
+  record AssumedRole(
+      String account,
+      String role,
+      String roleId,
+      String session,
+      String accessKeyId,
+      Instant created,
+      boolean mfa,
+      String ec2RoleDelivery,
+      String sourceIdentity)
+      implements Identity {
+    @Override
+    public String arn() {
+      return "arn:aws:sts::" + account + ":assumed-role/" + role + "/" + session;
+    }
+
+    public String roleArn() {
+      return "arn:aws:iam::" + account + ":role/" + role;
+    }
+
+    @Override
+    public String type() {
+      return "AssumedRole";
+    }
+
+    @Override
+    public void write(JsonGenerator g) throws IOException {
+      g.writeObjectFieldStart("userIdentity");
+      g.writeStringField("type", "AssumedRole");
+      g.writeStringField("principalId", roleId + ":" + session);
+      g.writeStringField("arn", arn());
+      g.writeStringField("accountId", account);
+      g.writeStringField("accessKeyId", accessKeyId);
+      g.writeObjectFieldStart("sessionContext");
+      g.writeObjectFieldStart("sessionIssuer");
+      g.writeStringField("type", "Role");
+      g.writeStringField("principalId", roleId);
+      g.writeStringField("arn", roleArn());
+      g.writeStringField("accountId", account);
+      g.writeStringField("userName", role);
+      g.writeEndObject();
+      g.writeObjectFieldStart("webIdFederationData");
+      g.writeEndObject();
+      Identity.attributes(g, created, mfa);
+      if (sourceIdentity != null) {
+        g.writeStringField("sourceIdentity", sourceIdentity);
+      }
+      if (ec2RoleDelivery != null) {
+        g.writeStringField("ec2RoleDelivery", ec2RoleDelivery);
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+  }
+
+  /** The account's root user, with an access key or a console session. */
+  record Root(String account, String accessKeyId, Instant session, boolean mfa)
+      implements Identity {
+    @Override
+    public String arn() {
+      return "arn:aws:iam::" + account + ":root";
+    }
+
+    @Override
+    public String type() {
+      return "Root";
+    }
+
+    @Override
+    public void write(JsonGenerator g) throws IOException {
+      g.writeObjectFieldStart("userIdentity");
+      g.writeStringField("type", "Root");
+      g.writeStringField("principalId", account);
+      g.writeStringField("arn", arn());
+      g.writeStringField("accountId", account);
+      if (accessKeyId != null) {
+        g.writeStringField("accessKeyId", accessKeyId);
+      }
+      if (session != null) {
+        g.writeObjectFieldStart("sessionContext");
+        Identity.attributes(g, session, mfa);
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+  }
+
+  /** An AWS service acting on the account's behalf ({@code invokedBy}). */
+  record AwsService(String service) implements Identity {
+    @Override
+    public String arn() {
+      return service;
+    }
+
+    @Override
+    public String type() {
+      return "AWSService";
+    }
+
+    @Override
+    public void write(JsonGenerator g) throws IOException {
+      g.writeObjectFieldStart("userIdentity");
+      g.writeStringField("type", "AWSService");
+      g.writeStringField("invokedBy", service);
+      g.writeEndObject();
+    }
+  }
+
+  /** AWS itself (service events such as KMS key rotation): no type, {@code AWS Internal}. */
+  record Internal(String account) implements Identity {
+    @Override
+    public String arn() {
+      return "AWS Internal";
+    }
+
+    @Override
+    public String type() {
+      return null;
+    }
+
+    @Override
+    public void write(JsonGenerator g) throws IOException {
+      g.writeObjectFieldStart("userIdentity");
+      g.writeStringField("accountId", account);
+      g.writeStringField("invokedBy", "AWS Internal");
+      g.writeEndObject();
+    }
+  }
+
+  private static void attributes(JsonGenerator g, Instant created, boolean mfa) throws IOException {
+    g.writeObjectFieldStart("attributes");
+    g.writeStringField("creationDate", Times.iso(created));
+    g.writeStringField("mfaAuthenticated", mfa ? "true" : "false");
+    g.writeEndObject();
+  }
+}
