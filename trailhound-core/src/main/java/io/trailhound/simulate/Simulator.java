@@ -49,10 +49,11 @@ public final class Simulator {
     pending.sort(Comparator.comparing(Call::time));
 
     Files.createDirectories(options.out());
-    DeliveryWriter writer = new DeliveryWriter(options.out(), root.split());
+    DeliveryWriter writer = new DeliveryWriter(options.out(), root.split(), options.seed());
     Background background = new Background(org, new Calls(new Ids(root.split())), options.scale());
     int next = 0;
-    for (Instant w = start; w.isBefore(end) || next < pending.size(); w = w.plus(WINDOW)) {
+    Instant w = start;
+    for (; w.isBefore(end) || next < pending.size(); w = w.plus(WINDOW)) {
       Instant windowEnd = w.plus(WINDOW);
       if (w.isBefore(end)) {
         background.window(w, WINDOW, writer::add);
@@ -62,6 +63,7 @@ public final class Simulator {
       }
       writer.flush(windowEnd);
     }
+    writer.finish(start, w);
     GroundTruth truth = truth(options.seed(), org, attacks);
     Path truthFile = options.out().resolve("ground-truth.json");
     truth.write(truthFile);

@@ -34,14 +34,21 @@ public final class DeliveryWriter {
   private final RecordWriter records = new RecordWriter();
   private final Map<String, List<byte[]>> window = new TreeMap<>();
   private final Bytes file = new Bytes();
+  private final DigestSchedule digests;
   private long files;
   private long events;
   private long bytes;
 
-  public DeliveryWriter(Path root, SplittableRandom random) {
+  /**
+   * @param root output folder (gets {@code AWSLogs/})
+   * @param random the simulation's randomness for file names and record order
+   * @param seed the simulation seed, from which the digest signing key is derived
+   */
+  public DeliveryWriter(Path root, SplittableRandom random, long seed) {
     this.root = root;
     this.random = random;
     this.names = new Ids(random.split());
+    this.digests = new DigestSchedule(root, seed);
   }
 
   /** Adds a record to the current window. */
@@ -59,6 +66,18 @@ public final class DeliveryWriter {
       writeFile(key[0], key[1], published, e.getValue());
     }
     window.clear();
+    digests.advanceTo(published);
+  }
+
+  /**
+   * Writes the digests still due after the last window and the public key that verifies them.
+   *
+   * @param first start of the simulated period (the key's validity starts there)
+   * @param last end of the last window written
+   */
+  public void finish(Instant first, Instant last) throws IOException {
+    digests.advanceTo(last.plus(DELAY).plus(Duration.ofHours(1)));
+    digests.writePublicKeys(first, last.plus(Duration.ofDays(1)));
   }
 
   private void writeFile(String account, String region, Instant published, List<byte[]> recs) {
@@ -101,6 +120,7 @@ public final class DeliveryWriter {
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
+    digests.delivered(account, region, published, dir.resolve(name));
     files++;
     events += recs.size();
     bytes += file.size();
