@@ -2,10 +2,11 @@ package io.trailhound.source.cloudtrail;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.trailhound.source.SkipReason;
@@ -23,11 +24,14 @@ final class Jackson {
   static final int MAX_DEPTH = 256;
   static final int MAX_STRING = 20_000_000;
 
-  /** Rejects duplicate member names, so the capture can fall back to the tree for them. */
-  final JsonFactory strict;
-
   final JsonFactory lenient;
   final ObjectMapper mapper;
+
+  /**
+   * Builds the subtrees a capture keeps, failing on a duplicate member name like the capture does
+   * (see {@link Capturer}), so such records fall back to the whole tree.
+   */
+  final ObjectMapper subtrees;
 
   Jackson(long maxRecordBytes) {
     StreamReadConstraints limits =
@@ -37,13 +41,17 @@ final class Jackson {
             .maxNumberLength(1000)
             .maxNameLength(50_000)
             .build();
-    this.strict =
-        JsonFactory.builder()
-            .streamReadConstraints(limits)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     this.lenient = JsonFactory.builder().streamReadConstraints(limits).build();
     this.mapper = JsonMapper.builder(lenient).build();
+    this.subtrees =
+        JsonMapper.builder(lenient)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+  }
+
+  /** A parser for one record's bytes, for {@link Capturer}. */
+  JsonParser recordParser(byte[] raw) throws IOException {
+    return lenient.createParser(raw);
   }
 
   static boolean isDuplicate(JsonProcessingException e) {

@@ -27,6 +27,9 @@ final class RecordPipeline {
   private final EventIdSet ids;
   private final ReportBuilder report;
 
+  /** A capturer per worker thread: it keeps scratch arrays between records. */
+  private final ThreadLocal<Capturer> capturers;
+
   RecordPipeline(IngestOptions options, EventIdSet ids, ReportBuilder report) {
     this.jackson = new Jackson(options.maxRecordBytes());
     Set<String> paths = new HashSet<>(options.capturePaths());
@@ -35,6 +38,7 @@ final class RecordPipeline {
     this.allText = options.captureAllText();
     this.ids = ids;
     this.report = report;
+    this.capturers = ThreadLocal.withInitial(() -> new Capturer(trie, allText, jackson));
   }
 
   Jackson jackson() {
@@ -69,11 +73,11 @@ final class RecordPipeline {
     FieldAccess fields;
     JsonNode resources;
     try {
-      try (JsonParser p = jackson.strict.createParser(raw)) {
+      try (JsonParser p = jackson.recordParser(raw)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
           throw new RecordException(SkipReason.WRONG_TYPE, "record is not a JSON object");
         }
-        Capture capture = new Capturer(trie, allText, jackson.mapper).capture(p);
+        Capture capture = capturers.get().capture(p);
         if (p.nextToken() != null) {
           throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
         }
