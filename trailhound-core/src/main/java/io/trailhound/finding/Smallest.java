@@ -27,6 +27,10 @@ final class Smallest<T> {
     if (value == null || (kept.size() >= max && order.compare(value, largestKept) >= 0)) {
       return;
     }
+    // A finding's key or address is mostly the same every time: spare the tree walk.
+    if (largestKept != null && order.compare(value, largestKept) == 0) {
+      return;
+    }
     if (kept.add(value)) {
       if (kept.size() > max) {
         kept.pollLast();
