@@ -25,6 +25,13 @@ final class Jackson {
   static final int MAX_STRING = 20_000_000;
 
   final JsonFactory lenient;
+
+  /**
+   * {@link #lenient} without charset detection, which Jackson otherwise runs for every parser it
+   * makes from bytes; used only where detection could only answer UTF-8 (see {@link #parser}).
+   */
+  private final JsonFactory utf8;
+
   final ObjectMapper mapper;
 
   /**
@@ -42,6 +49,11 @@ final class Jackson {
             .maxNameLength(50_000)
             .build();
     this.lenient = JsonFactory.builder().streamReadConstraints(limits).build();
+    this.utf8 =
+        JsonFactory.builder()
+            .streamReadConstraints(limits)
+            .disable(JsonFactory.Feature.CHARSET_DETECTION)
+            .build();
     this.mapper = JsonMapper.builder(lenient).build();
     this.subtrees =
         JsonMapper.builder(lenient)
@@ -51,7 +63,18 @@ final class Jackson {
 
   /** A parser for one record's bytes, for {@link Capturer}. */
   JsonParser recordParser(byte[] raw) throws IOException {
-    return lenient.createParser(raw);
+    return parser(raw);
+  }
+
+  /**
+   * A parser of {@link #lenient} for {@code bytes}. Charset detection looks at the first four bytes
+   * only, for a byte order mark or zero bytes (UTF-16/32); when they are an ASCII '{' and three
+   * non-zero bytes it can only answer UTF-8, so it is skipped.
+   */
+  JsonParser parser(byte[] bytes) throws IOException {
+    boolean plainUtf8 =
+        bytes.length >= 4 && bytes[0] == '{' && bytes[1] != 0 && bytes[2] != 0 && bytes[3] != 0;
+    return (plainUtf8 ? utf8 : lenient).createParser(bytes);
   }
 
   static boolean isDuplicate(JsonProcessingException e) {

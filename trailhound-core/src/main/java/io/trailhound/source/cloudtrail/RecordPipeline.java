@@ -51,9 +51,15 @@ final class RecordPipeline {
 
   /** A record known to be a CloudTrail event (from a Records array, lookup-events or Lake). */
   void event(byte[] raw, String location, long index, Consumer<Event> out) {
+    event(raw, false, location, index, out);
+  }
+
+  /** {@code validUtf8}: the caller has already checked the bytes are valid UTF-8. */
+  private void event(
+      byte[] raw, boolean validUtf8, String location, long index, Consumer<Event> out) {
     Event event;
     try {
-      event = build(raw, location, index);
+      event = build(raw, validUtf8, location, index);
     } catch (RecordException e) {
       report.skip(e.reason(), location, index, e.getMessage());
       return;
@@ -65,8 +71,9 @@ final class RecordPipeline {
     out.accept(event);
   }
 
-  private Event build(byte[] raw, String location, long index) throws RecordException {
-    int bad = Utf8.firstInvalid(raw);
+  private Event build(byte[] raw, boolean validUtf8, String location, long index)
+      throws RecordException {
+    int bad = validUtf8 ? -1 : Utf8.firstInvalid(raw);
     if (bad >= 0) {
       throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
     }
@@ -142,7 +149,7 @@ final class RecordPipeline {
       return Loose.HANDLED;
     }
     switch (kind.shape()) {
-      case EVENT -> event(bytes, location, index, out);
+      case EVENT -> event(bytes, true, location, index, out); // classify checked the UTF-8
       case EVENTBRIDGE -> event(kind.detail(bytes), location, index, out);
       case DIGEST -> report.digests.increment();
       case ENVELOPE -> {

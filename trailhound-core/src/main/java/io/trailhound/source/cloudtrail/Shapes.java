@@ -59,7 +59,7 @@ final class Shapes {
 
   static Kind classify(byte[] bytes, Jackson jackson) throws RecordException {
     invalidUtf8(bytes);
-    try (JsonParser p = jackson.lenient.createParser(bytes)) {
+    try (JsonParser p = jackson.parser(bytes)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
         return new Kind(
