@@ -7,15 +7,17 @@ import java.util.Set;
 /**
  * The member names of the objects open during a capture, to reject a duplicate name the way
  * Jackson's {@code STRICT_DUPLICATE_DETECTION} does, without its hash set per object (which cost
- * about a sixth of a scan). Names of small objects are compared linearly (Jackson interns them, so
- * most comparisons are identity or a cached hash); an object past {@link #LINEAR} members switches
- * to a hash set, so a huge object stays linear time. Not thread-safe; one per capture.
+ * about a sixth of a scan). Names of small objects are compared linearly by hash (kept in an int
+ * array beside them, so the scan touches no String), then by equals on a hash match; an object past
+ * {@link #LINEAR} members switches to a hash set, so a huge object stays linear time. Not
+ * thread-safe; one per capture.
  */
 final class MemberNames {
 
   private static final int LINEAR = 24;
 
   private String[] names = new String[32];
+  private int[] hashes = new int[32];
   private int top;
   private int[] starts = new int[8];
 
@@ -51,8 +53,7 @@ final class MemberNames {
     }
     int hash = name.hashCode();
     for (int i = start; i < top; i++) {
-      String n = names[i];
-      if (n == name || (n.hashCode() == hash && n.equals(name))) {
+      if (hashes[i] == hash && names[i].equals(name)) {
         return false;
       }
     }
@@ -66,7 +67,9 @@ final class MemberNames {
     }
     if (top == names.length) {
       names = Arrays.copyOf(names, top * 2);
+      hashes = Arrays.copyOf(hashes, top * 2);
     }
+    hashes[top] = hash;
     names[top++] = name;
     return true;
   }
