@@ -59,10 +59,7 @@ final class BenchCorpus {
   /** Writes {@code events} events into {@code files} JSON-lines files under {@code dir}. */
   List<Path> write(Path dir, long events, int files, long seed) throws IOException {
     Files.createDirectories(dir);
-    List<Path> paths = new ArrayList<>();
-    for (int f = 0; f < files; f++) {
-      paths.add(dir.resolve(String.format(Locale.ROOT, "bench-%03d.jsonl", f)));
-    }
+    List<Path> paths = paths(dir, files);
     long perFile = events / files;
     IntStream.range(0, files)
         .parallel()
@@ -75,6 +72,14 @@ final class BenchCorpus {
                 throw new UncheckedIOException(e);
               }
             });
+    return paths;
+  }
+
+  static List<Path> paths(Path dir, int files) {
+    List<Path> paths = new ArrayList<>();
+    for (int f = 0; f < files; f++) {
+      paths.add(dir.resolve(String.format(Locale.ROOT, "bench-%03d.jsonl", f)));
+    }
     return paths;
   }
 

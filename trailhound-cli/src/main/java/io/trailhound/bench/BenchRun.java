@@ -47,6 +47,11 @@ public final class BenchRun {
     return BenchCorpus.bundled().write(dir, events, files, seed);
   }
 
+  /** The files {@link #corpus} writes under {@code dir}, whether they exist yet or not. */
+  public static List<Path> corpusFiles(Path dir, int files) {
+    return BenchCorpus.paths(dir, files);
+  }
+
   /** Runs both phases {@code passes} times and keeps the fastest pass of each. */
   public static Result run(
       List<Path> files, RuleCatalog catalog, int threads, int passes, Clock clock)

@@ -45,8 +45,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule directories.")
   List<Path> ruleDirs = new ArrayList<>();
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Keep the corpus in DIR (reused).")
+  @Option(names = "--dir", paramLabel = "DIR", description = "Keep the corpus in DIR.")
   Path dir;
+
+  @Option(
+      names = "--reuse",
+      description = "With --dir: keep corpus files already there instead of rewriting them.")
+  boolean reuse;
 
   @Option(names = "--seed", description = "Corpus seed (default 1).")
   long seed = 1;
@@ -61,13 +66,16 @@ final class BenchCommand implements Callable<Integer> {
     Path where = dir != null ? dir : Files.createTempDirectory("trailhound-bench-");
     List<Path> corpus;
     long t0 = System.nanoTime();
-    corpus = BenchRun.corpus(where, events, files, seed);
+    List<Path> existing = BenchRun.corpusFiles(where, files);
+    boolean reused = reuse && dir != null && existing.stream().allMatch(Files::isRegularFile);
+    corpus = reused ? existing : BenchRun.corpus(where, events, files, seed);
     out.printf(
         Locale.ROOT,
-        "corpus: %,d events in %d JSON-lines files under %s (written in %.1f s)%n",
+        "corpus: %,d events in %d JSON-lines files under %s (%s in %.1f s)%n",
         events,
         files,
         where,
+        reused ? "reused" : "written",
         (System.nanoTime() - t0) / 1e9);
     out.flush();
     RuleCatalog catalog = RuleCatalog.load(true, ruleDirs, Placeholders.none());

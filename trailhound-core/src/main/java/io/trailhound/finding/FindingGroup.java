@@ -10,8 +10,6 @@ import java.util.List;
 /** The matches gathered for one finding; every bound kept deterministic whatever the order. */
 final class FindingGroup {
 
-  private static final Comparator<EventView> EARLIEST_FIRST =
-      Comparator.comparing(EventView::time).thenComparing(EventView::eventId);
   private static final int MAX_KEYS = 5;
   private static final int MAX_IPS = 10;
   private static final int MAX_RESOURCES = 25;
@@ -22,8 +20,7 @@ final class FindingGroup {
   private final String region;
   private final String actor;
   private final String actorType;
-  private final Smallest<EventView> earliest =
-      new Smallest<>(FindingCollector.MAX_EVIDENCE, EARLIEST_FIRST);
+  private final EarliestViews earliest = new EarliestViews(FindingCollector.MAX_EVIDENCE);
   private final Smallest<String> keys = new Smallest<>(MAX_KEYS, Comparator.naturalOrder());
   private final Smallest<String> ips = new Smallest<>(MAX_IPS, Comparator.naturalOrder());
   private final Smallest<Resource> resources =

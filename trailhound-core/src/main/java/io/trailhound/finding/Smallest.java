@@ -23,9 +23,16 @@ final class Smallest<T> {
   }
 
   void offer(T value) {
-    // Once full, most offers are larger than everything kept: one compare decides.
-    if (value == null || (kept.size() >= max && order.compare(value, largestKept) >= 0)) {
+    if (value == null) {
       return;
+    }
+    // One compare with the largest kept decides most offers: once full, most values are larger;
+    // and a finding's key or address is mostly the same value every time.
+    if (largestKept != null) {
+      int c = order.compare(value, largestKept);
+      if (c == 0 || (c > 0 && kept.size() >= max)) {
+        return;
+      }
     }
     if (kept.add(value)) {
       if (kept.size() > max) {

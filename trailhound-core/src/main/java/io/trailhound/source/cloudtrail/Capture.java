@@ -3,6 +3,7 @@ package io.trailhound.source.cloudtrail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.event.FieldValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,28 +11,57 @@ import java.util.Map;
 /** What one streaming pass over a record kept: values per wanted path, subtrees, texts. */
 final class Capture {
 
-  private final List<FieldValue>[] values;
+  /**
+   * Per slot: nothing, the one value (the common case, no list), or an ArrayList of several while
+   * capturing; {@link #values} replaces either by the read-only list it hands out, so repeated
+   * lookups of a slot allocate nothing.
+   */
+  private final Object[] values;
+
   private final Map<String, JsonNode> subtrees = new HashMap<>(2);
   private final List<String> texts;
 
-  @SuppressWarnings("unchecked")
   Capture(int slots, boolean allText) {
-    this.values = new List[slots];
+    this.values = new Object[slots];
     this.texts = allText ? new ArrayList<>() : null;
   }
 
+  @SuppressWarnings("unchecked")
   void add(int slot, FieldValue value) {
-    List<FieldValue> list = values[slot];
-    if (list == null) {
-      list = new ArrayList<>(2);
+    Object held = values[slot];
+    if (held == null) {
+      values[slot] = value;
+    } else if (held instanceof FieldValue one) {
+      List<FieldValue> list = new ArrayList<>(4);
+      list.add(one);
+      list.add(value);
       values[slot] = list;
+    } else {
+      ((ArrayList<FieldValue>) held).add(value);
     }
-    list.add(value);
   }
 
+  /**
+   * The values of a slot. Once read, a slot must not be added to (the capture is complete before
+   * anyone reads it). Racing readers on other threads at worst each build an equal list.
+   */
+  @SuppressWarnings("unchecked")
   List<FieldValue> values(int slot) {
-    List<FieldValue> list = values[slot];
-    return list == null ? List.of() : java.util.Collections.unmodifiableList(list);
+    Object held = values[slot];
+    if (held == null) {
+      return List.of();
+    }
+    if (held instanceof FieldValue one) {
+      List<FieldValue> list = Collections.singletonList(one);
+      values[slot] = list;
+      return list;
+    }
+    if (held instanceof ArrayList<?> building) {
+      List<FieldValue> list = Collections.unmodifiableList((List<FieldValue>) building);
+      values[slot] = list;
+      return list;
+    }
+    return (List<FieldValue>) held;
   }
 
   void subtree(String root, JsonNode node) {

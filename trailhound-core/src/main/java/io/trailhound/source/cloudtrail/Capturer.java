@@ -1,5 +1,6 @@
 package io.trailhound.source.cloudtrail;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,29 +15,33 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * One streaming pass over a record that keeps the values of the wanted paths and skips every other
- * member with {@link JsonParser#skipChildren()} (unless all text is wanted). Values are converted
- * exactly as {@link TreeFields} converts the nodes {@link ObjectMapper#readTree} would build, so a
- * captured path answers the same as the tree.
+ * One streaming pass over a record that keeps the values of the wanted paths and steps over every
+ * other member. Values are converted exactly as {@link TreeFields} converts the nodes {@link
+ * ObjectMapper#readTree} would build, so a captured path answers the same as the tree. A member
+ * name repeated in any object of the record (skipped ones too) fails the capture with the same
+ * "Duplicate field" error Jackson's strict duplicate detection raises, so the caller can fall back
+ * to the tree (whose last value wins); the subtree mapper must fail on duplicates likewise.
  */
 final class Capturer {
 
   private final PathTrie trie;
   private final boolean allText;
   private final ObjectMapper mapper;
+  private final MemberNames names = new MemberNames();
   private JsonParser p;
   private Capture capture;
 
-  Capturer(PathTrie trie, boolean allText, ObjectMapper mapper) {
+  Capturer(PathTrie trie, boolean allText, Jackson jackson) {
     this.trie = trie;
     this.allText = allText;
-    this.mapper = mapper;
+    this.mapper = jackson.subtrees;
   }
 
   /** Captures from a parser positioned on the record's START_OBJECT. */
   Capture capture(JsonParser parser) throws IOException {
     this.p = parser;
     this.capture = new Capture(trie.slotCount(), allText);
+    names.clear();
     object(trie.root());
     Capture done = capture;
     this.capture = null;
@@ -46,18 +51,47 @@ final class Capturer {
 
   private void object(PathTrie.Node node) throws IOException {
     if (!node.hasChildren() && !allText) {
-      p.skipChildren();
+      skip(JsonToken.START_OBJECT);
       return;
     }
+    names.open();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      PathTrie.Node child = node.child(p.currentName());
+      String name = name();
+      PathTrie.Node child = node.child(name);
       JsonToken t = p.nextToken();
       if (child == null) {
         skipOrText(t);
       } else if (child.subtree()) {
-        subtree(p.currentName(), t);
+        subtree(name, t);
       } else {
         value(t, child);
+      }
+    }
+    names.close();
+  }
+
+  /** The current member name, checked against its object's other names. */
+  private String name() throws IOException {
+    String name = p.currentName();
+    if (!names.add(name)) {
+      throw new JsonParseException(p, "Duplicate field '" + name + "'");
+    }
+    return name;
+  }
+
+  /** Steps over the value starting with {@code t}, checking member names as it goes. */
+  private void skip(JsonToken t) throws IOException {
+    if (t == JsonToken.START_OBJECT) {
+      names.open();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        name();
+        skip(p.nextToken());
+      }
+      names.close();
+    } else if (t == JsonToken.START_ARRAY) {
+      JsonToken n;
+      while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
+        skip(n);
       }
     }
   }
@@ -119,20 +153,20 @@ final class Capturer {
 
   private void skipOrText(JsonToken t) throws IOException {
     if (!allText) {
-      p.skipChildren();
+      skip(t);
       return;
     }
-    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-      int depth = 1;
-      while (depth > 0) {
-        JsonToken n = p.nextToken();
-        if (n == JsonToken.START_OBJECT || n == JsonToken.START_ARRAY) {
-          depth++;
-        } else if (n == JsonToken.END_OBJECT || n == JsonToken.END_ARRAY) {
-          depth--;
-        } else if (n != JsonToken.FIELD_NAME) {
-          text(scalar(n));
-        }
+    if (t == JsonToken.START_OBJECT) {
+      names.open();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        name();
+        skipOrText(p.nextToken());
+      }
+      names.close();
+    } else if (t == JsonToken.START_ARRAY) {
+      JsonToken n;
+      while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
+        skipOrText(n);
       }
     } else {
       text(scalar(t));

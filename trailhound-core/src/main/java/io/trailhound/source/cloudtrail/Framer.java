@@ -2,6 +2,9 @@ package io.trailhound.source.cloudtrail;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Finds where JSON values begin and end in a byte stream without decoding them: it follows only
@@ -22,6 +25,12 @@ final class Framer {
   }
 
   static final int EOF = -1;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final InputStream in;
   private final byte[] buf = new byte[64 * 1024];
@@ -193,16 +202,36 @@ final class Framer {
       }
       any = true;
       int start = pos;
-      while (pos < lim) {
-        if (buf[pos] == '\n') {
-          out.append(buf, start, pos);
-          pos++;
-          return true;
-        }
-        pos++;
+      int nl = indexOfNewline(buf, pos, lim);
+      if (nl >= 0) {
+        out.append(buf, start, nl);
+        pos = nl + 1;
+        return true;
       }
+      pos = lim;
       out.append(buf, start, pos);
     }
+  }
+
+  /**
+   * Index of the first '\n' in {@code b[from, to)}, or -1: eight bytes per step (a word has a
+   * newline byte when its XOR with newlines has a zero byte; the lowest such byte is exact).
+   */
+  static int indexOfNewline(byte[] b, int from, int to) {
+    int i = from;
+    for (; i <= to - 8; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      long found = (x - ONES) & ~x & HIGH_BITS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Reads and throws away everything left, returning how many bytes there were. */

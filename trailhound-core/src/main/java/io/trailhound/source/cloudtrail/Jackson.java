@@ -2,10 +2,11 @@ package io.trailhound.source.cloudtrail;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.trailhound.source.SkipReason;
@@ -23,11 +24,21 @@ final class Jackson {
   static final int MAX_DEPTH = 256;
   static final int MAX_STRING = 20_000_000;
 
-  /** Rejects duplicate member names, so the capture can fall back to the tree for them. */
-  final JsonFactory strict;
-
   final JsonFactory lenient;
+
+  /**
+   * {@link #lenient} without charset detection, which Jackson otherwise runs for every parser it
+   * makes from bytes; used only where detection could only answer UTF-8 (see {@link #parser}).
+   */
+  private final JsonFactory utf8;
+
   final ObjectMapper mapper;
+
+  /**
+   * Builds the subtrees a capture keeps, failing on a duplicate member name like the capture does
+   * (see {@link Capturer}), so such records fall back to the whole tree.
+   */
+  final ObjectMapper subtrees;
 
   Jackson(long maxRecordBytes) {
     StreamReadConstraints limits =
@@ -37,13 +48,33 @@ final class Jackson {
             .maxNumberLength(1000)
             .maxNameLength(50_000)
             .build();
-    this.strict =
+    this.lenient = JsonFactory.builder().streamReadConstraints(limits).build();
+    this.utf8 =
         JsonFactory.builder()
             .streamReadConstraints(limits)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonFactory.Feature.CHARSET_DETECTION)
             .build();
-    this.lenient = JsonFactory.builder().streamReadConstraints(limits).build();
     this.mapper = JsonMapper.builder(lenient).build();
+    this.subtrees =
+        JsonMapper.builder(lenient)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+  }
+
+  /** A parser for one record's bytes, for {@link Capturer}. */
+  JsonParser recordParser(byte[] raw) throws IOException {
+    return parser(raw);
+  }
+
+  /**
+   * A parser of {@link #lenient} for {@code bytes}. Charset detection looks at the first four bytes
+   * only, for a byte order mark or zero bytes (UTF-16/32); when they are an ASCII '{' and three
+   * non-zero bytes it can only answer UTF-8, so it is skipped.
+   */
+  JsonParser parser(byte[] bytes) throws IOException {
+    boolean plainUtf8 =
+        bytes.length >= 4 && bytes[0] == '{' && bytes[1] != 0 && bytes[2] != 0 && bytes[3] != 0;
+    return (plainUtf8 ? utf8 : lenient).createParser(bytes);
   }
 
   static boolean isDuplicate(JsonProcessingException e) {

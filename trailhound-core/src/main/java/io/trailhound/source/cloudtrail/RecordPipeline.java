@@ -27,6 +27,9 @@ final class RecordPipeline {
   private final EventIdSet ids;
   private final ReportBuilder report;
 
+  /** A capturer per worker thread: it keeps scratch arrays between records. */
+  private final ThreadLocal<Capturer> capturers;
+
   RecordPipeline(IngestOptions options, EventIdSet ids, ReportBuilder report) {
     this.jackson = new Jackson(options.maxRecordBytes());
     Set<String> paths = new HashSet<>(options.capturePaths());
@@ -35,6 +38,7 @@ final class RecordPipeline {
     this.allText = options.captureAllText();
     this.ids = ids;
     this.report = report;
+    this.capturers = ThreadLocal.withInitial(() -> new Capturer(trie, allText, jackson));
   }
 
   Jackson jackson() {
@@ -47,9 +51,15 @@ final class RecordPipeline {
 
   /** A record known to be a CloudTrail event (from a Records array, lookup-events or Lake). */
   void event(byte[] raw, String location, long index, Consumer<Event> out) {
+    event(raw, false, location, index, out);
+  }
+
+  /** {@code validUtf8}: the caller has already checked the bytes are valid UTF-8. */
+  private void event(
+      byte[] raw, boolean validUtf8, String location, long index, Consumer<Event> out) {
     Event event;
     try {
-      event = build(raw, location, index);
+      event = build(raw, validUtf8, location, index);
     } catch (RecordException e) {
       report.skip(e.reason(), location, index, e.getMessage());
       return;
@@ -61,19 +71,20 @@ final class RecordPipeline {
     out.accept(event);
   }
 
-  private Event build(byte[] raw, String location, long index) throws RecordException {
-    int bad = Utf8.firstInvalid(raw);
+  private Event build(byte[] raw, boolean validUtf8, String location, long index)
+      throws RecordException {
+    int bad = validUtf8 ? -1 : Utf8.firstInvalid(raw);
     if (bad >= 0) {
       throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
     }
     FieldAccess fields;
     JsonNode resources;
     try {
-      try (JsonParser p = jackson.strict.createParser(raw)) {
+      try (JsonParser p = jackson.recordParser(raw)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
           throw new RecordException(SkipReason.WRONG_TYPE, "record is not a JSON object");
         }
-        Capture capture = new Capturer(trie, allText, jackson.mapper).capture(p);
+        Capture capture = capturers.get().capture(p);
         if (p.nextToken() != null) {
           throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
         }
@@ -138,7 +149,7 @@ final class RecordPipeline {
       return Loose.HANDLED;
     }
     switch (kind.shape()) {
-      case EVENT -> event(bytes, location, index, out);
+      case EVENT -> event(bytes, true, location, index, out); // classify checked the UTF-8
       case EVENTBRIDGE -> event(kind.detail(bytes), location, index, out);
       case DIGEST -> report.digests.increment();
       case ENVELOPE -> {

@@ -32,8 +32,17 @@ final class Shapes {
       return Arrays.copyOfRange(bytes, (int) detailStart, (int) detailEnd);
     }
 
+    private static final Kind EVENT = new Kind(Shape.EVENT, -1, -1, null);
+    private static final Kind ENVELOPE = new Kind(Shape.ENVELOPE, -1, -1, null);
+    private static final Kind DIGEST = new Kind(Shape.DIGEST, -1, -1, null);
+
     static Kind of(Shape shape) {
-      return new Kind(shape, -1, -1, null);
+      return switch (shape) {
+        case EVENT -> EVENT;
+        case ENVELOPE -> ENVELOPE;
+        case DIGEST -> DIGEST;
+        default -> new Kind(shape, -1, -1, null);
+      };
     }
   }
 
@@ -52,6 +61,9 @@ final class Shapes {
   private static final Set<String> EVENT_KEYS =
       Set.of("eventVersion", "eventTime", "eventID", "userIdentity");
 
+  private static final byte[][] EVENT_KEY_BYTES =
+      EVENT_KEYS.stream().map(k -> k.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
   private static final Set<String> DIGEST_KEYS =
       Set.of("digestStartTime", "digestEndTime", "digestS3Object", "logFiles");
 
@@ -59,7 +71,10 @@ final class Shapes {
 
   static Kind classify(byte[] bytes, Jackson jackson) throws RecordException {
     invalidUtf8(bytes);
-    try (JsonParser p = jackson.lenient.createParser(bytes)) {
+    if (firstNameIsAnEventKey(bytes)) {
+      return Kind.of(Shape.EVENT);
+    }
+    try (JsonParser p = jackson.parser(bytes)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
         return new Kind(
@@ -106,6 +121,42 @@ final class Shapes {
     } catch (IOException e) {
       throw Jackson.classify(e);
     }
+  }
+
+  /**
+   * Whether the object's first member name, read straight from the bytes (no escapes), is one only
+   * events have: the answer the parser below gives first, without making a parser for each JSON
+   * line. The parser would also read that member's value; a bad value fails the event's own parse
+   * at the same place with the same error instead.
+   */
+  static boolean firstNameIsAnEventKey(byte[] b) {
+    int n = b.length;
+    if (n == 0 || b[0] != '{') {
+      return false;
+    }
+    int i = 1;
+    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+      i++;
+    }
+    if (i >= n || b[i] != '"') {
+      return false;
+    }
+    int start = ++i;
+    while (i < n && b[i] != '"') {
+      if (b[i] == '\\') {
+        return false;
+      }
+      i++;
+    }
+    if (i >= n) {
+      return false;
+    }
+    for (byte[] key : EVENT_KEY_BYTES) {
+      if (Arrays.equals(b, start, i, key, 0, key.length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String kindOf(JsonToken t) {

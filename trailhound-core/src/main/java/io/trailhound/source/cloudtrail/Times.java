@@ -1,8 +1,10 @@
 package io.trailhound.source.cloudtrail;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
@@ -20,6 +22,61 @@ final class Times {
     if (text.length() < 19 || text.length() > 40) {
       return null;
     }
+    Instant fast = plainUtc(text);
+    if (fast != null) {
+      return fast;
+    }
+    return general(text);
+  }
+
+  /**
+   * {@code YYYY-MM-DDTHH:MM:SSZ}, the form CloudTrail writes, without the formatter machinery; null
+   * for anything else (including the leap second and 24:00, which the general parser handles), so
+   * the answer is always the one {@link Instant#parse} gives.
+   */
+  static Instant plainUtc(String t) {
+    if (t.length() != 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || t.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+      return null;
+    }
+    if (minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    if (day > YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3600 + minute * 60 + second);
+  }
+
+  /** The ASCII decimal number in {@code [from, to)}, or -1 when a character is not a digit. */
+  private static int digits(String t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      int d = t.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  private static Instant general(String text) {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {

@@ -1,7 +1,17 @@
 package io.trailhound.source.cloudtrail;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF). */
 final class Utf8 {
+
+  /** Eight bytes at a time: records are mostly ASCII, and a word without high bits is all ASCII. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private Utf8() {}
 
@@ -10,6 +20,12 @@ final class Utf8 {
     int i = 0;
     int n = b.length;
     while (i < n) {
+      while (i <= n - 8 && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+        i += 8;
+      }
+      if (i >= n) {
+        break;
+      }
       int c = b[i] & 0xff;
       if (c < 0x80) {
         i++;

@@ -60,9 +60,9 @@ class CapturePropertiesTest {
     Jackson jackson = new Jackson(1 << 20);
     PathTrie trie = PathTrie.build(Set.of("b.c.a", "eventName"), Normaliser.SUBTREES);
     Capture capture;
-    try (JsonParser p = jackson.strict.createParser(raw)) {
+    try (JsonParser p = jackson.recordParser(raw)) {
       p.nextToken();
-      capture = new Capturer(trie, false, jackson.mapper).capture(p);
+      capture = new Capturer(trie, false, jackson).capture(p);
     }
     byte[] notJson = {'x'};
     FieldAccess fields = new CapturedFields(trie, capture, notJson);
@@ -88,9 +88,9 @@ class CapturePropertiesTest {
     Jackson jackson = new Jackson(1 << 20);
     PathTrie trie = PathTrie.build(captured, Normaliser.SUBTREES);
     Capture capture;
-    try (JsonParser p = jackson.strict.createParser(raw)) {
+    try (JsonParser p = jackson.recordParser(raw)) {
       p.nextToken();
-      capture = new Capturer(trie, allText, jackson.mapper).capture(p);
+      capture = new Capturer(trie, allText, jackson).capture(p);
     }
     FieldAccess fields = new CapturedFields(trie, capture, raw);
     TreeFields reference = new TreeFields(Generated.JSON.readTree(raw));
