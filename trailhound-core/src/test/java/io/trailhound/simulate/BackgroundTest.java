@@ -41,7 +41,11 @@ class BackgroundTest {
     long signIns = 0;
     long signInsWithMfa = 0;
     try (Stream<Path> files = Files.walk(sim.logs())) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
+      for (Path f :
+          files
+              .filter(Files::isRegularFile)
+              .filter(p -> p.toString().contains("/CloudTrail/"))
+              .toList()) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
           for (JsonNode r : JSON.readTree(in).get("Records")) {
             if (attack.contains(r.get("eventID").asText())) {
