@@ -12,21 +12,30 @@ import java.util.List;
  * rejecting an offer or finding its place is a few long compares rather than comparator lambdas
  * over tree nodes (the evidence set took a fifth of a scan with ~920k matches). Not thread-safe;
  * the owner synchronises.
+ *
+ * <p>Only the first {@code samples} places keep the whole view; the others keep the event id. An
+ * insert only ever moves kept events to later places, so an event past the samples never comes back
+ * into them, and its view is not needed again. Dropping those views keeps a finding's memory to
+ * ids, which matters when thousands of findings each hold a hundred events through the scan.
  */
 final class EarliestViews {
 
   private final int max;
+  private final int samples;
   private long[] seconds;
   private int[] nanos;
-  private EventView[] views;
+  private String[] ids;
+  private final EventView[] views;
   private int size;
 
-  EarliestViews(int max) {
+  EarliestViews(int max, int samples) {
     this.max = max;
+    this.samples = Math.min(samples, max);
     int initial = Math.min(max, 8);
     this.seconds = new long[initial];
     this.nanos = new int[initial];
-    this.views = new EventView[initial];
+    this.ids = new String[initial];
+    this.views = new EventView[this.samples];
   }
 
   void offer(EventView view) {
@@ -50,19 +59,24 @@ final class EarliestViews {
         return;
       }
     }
-    if (size == views.length && size < max) {
+    if (size == ids.length && size < max) {
       int grown = Math.min(max, size * 2);
       seconds = Arrays.copyOf(seconds, grown);
       nanos = Arrays.copyOf(nanos, grown);
-      views = Arrays.copyOf(views, grown);
+      ids = Arrays.copyOf(ids, grown);
     }
     int moved = Math.min(size, max - 1) - lo;
     System.arraycopy(seconds, lo, seconds, lo + 1, moved);
     System.arraycopy(nanos, lo, nanos, lo + 1, moved);
-    System.arraycopy(views, lo, views, lo + 1, moved);
+    System.arraycopy(ids, lo, ids, lo + 1, moved);
     seconds[lo] = s;
     nanos[lo] = n;
-    views[lo] = view;
+    ids[lo] = id;
+    if (lo < samples) {
+      int movedViews = Math.min(size, samples - 1) - lo;
+      System.arraycopy(views, lo, views, lo + 1, movedViews);
+      views[lo] = view;
+    }
     if (size < max) {
       size++;
     }
@@ -73,11 +87,16 @@ final class EarliestViews {
     if (c == 0) {
       c = Integer.compare(n, nanos[i]);
     }
-    return c != 0 ? c : id.compareTo(views[i].eventId());
+    return c != 0 ? c : id.compareTo(ids[i]);
   }
 
-  /** The kept events, earliest first. */
-  List<EventView> values() {
-    return new ArrayList<>(Arrays.asList(views).subList(0, size));
+  /** The kept events' ids, earliest first. */
+  List<String> ids() {
+    return new ArrayList<>(Arrays.asList(ids).subList(0, size));
+  }
+
+  /** The views of the earliest kept events, at most {@code samples}, earliest first. */
+  List<EventView> samples() {
+    return new ArrayList<>(Arrays.asList(views).subList(0, Math.min(size, samples)));
   }
 }

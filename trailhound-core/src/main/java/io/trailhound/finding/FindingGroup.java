@@ -3,7 +3,6 @@ package io.trailhound.finding;
 import io.trailhound.event.EventView;
 import io.trailhound.event.Resource;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,7 +19,8 @@ final class FindingGroup {
   private final String region;
   private final String actor;
   private final String actorType;
-  private final EarliestViews earliest = new EarliestViews(FindingCollector.MAX_EVIDENCE);
+  private final EarliestViews earliest =
+      new EarliestViews(FindingCollector.MAX_EVIDENCE, FindingCollector.MAX_SAMPLES);
   private final Smallest<String> keys = new Smallest<>(MAX_KEYS, Comparator.naturalOrder());
   private final Smallest<String> ips = new Smallest<>(MAX_IPS, Comparator.naturalOrder());
   private final Smallest<Resource> resources =
@@ -53,14 +53,8 @@ final class FindingGroup {
   }
 
   synchronized Finding toFinding() {
-    List<String> evidence = new ArrayList<>(FindingCollector.MAX_EVIDENCE);
-    List<EventView> samples = new ArrayList<>(FindingCollector.MAX_SAMPLES);
-    for (EventView v : earliest.values()) {
-      evidence.add(v.eventId());
-      if (samples.size() < FindingCollector.MAX_SAMPLES) {
-        samples.add(v);
-      }
-    }
+    List<String> evidence = earliest.ids();
+    List<EventView> samples = earliest.samples();
     return new Finding(
         FindingIds.stable(key),
         key,

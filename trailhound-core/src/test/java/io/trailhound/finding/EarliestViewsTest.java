@@ -19,7 +19,8 @@ class EarliestViewsTest {
   void keeps_the_earliest_distinct_events_whatever_the_order(RepetitionInfo info) {
     Random random = new Random(info.getCurrentRepetition());
     int max = 1 + random.nextInt(12);
-    EarliestViews kept = new EarliestViews(max);
+    int samples = 1 + random.nextInt(12);
+    EarliestViews kept = new EarliestViews(max, samples);
     List<EventView> offered = new ArrayList<>();
     for (int i = random.nextInt(80); i > 0; i--) {
       Instant time = Instant.ofEpochSecond(random.nextInt(20), random.nextInt(3) * 500_000_000L);
@@ -37,6 +38,8 @@ class EarliestViewsTest {
             .stream()
             .limit(max)
             .toList();
-    assertThat(kept.values()).containsExactlyElementsOf(expected);
+    assertThat(kept.ids())
+        .containsExactlyElementsOf(expected.stream().map(EventView::eventId).toList());
+    assertThat(kept.samples()).containsExactlyElementsOf(expected.stream().limit(samples).toList());
   }
 }

@@ -1,6 +1,7 @@
 package io.trailhound.detect.correlation;
 
 import io.trailhound.event.Event;
+import io.trailhound.event.EventView;
 import io.trailhound.rule.sigma.CorrelationLinks;
 import io.trailhound.rule.sigma.CorrelationRule;
 import io.trailhound.rule.sigma.RuleException;
@@ -47,6 +48,7 @@ public final class CorrelationEngine {
   private final LongAdder late = new LongAdder();
   private final LongAdder droppedGroups = new LongAdder();
   private final LongAdder unusable = new LongAdder();
+  private final SharedParts shared = new SharedParts();
 
   /** A referenced rule feeding one input of one correlation. */
   private record Route(Compiled target, int index, int input) {}
@@ -207,6 +209,7 @@ public final class CorrelationEngine {
       late.increment();
       return;
     }
+    EventView kept = null;
     for (Route route : targets) {
       Compiled.Input input = route.target().inputs().get(route.input());
       List<String> group = new ArrayList<>(input.groupFields().size());
@@ -222,10 +225,13 @@ public final class CorrelationEngine {
         unusable.increment();
         continue;
       }
+      if (kept == null) {
+        kept = shared.compact(event.view());
+      }
       add(
           route.index(),
           group,
-          new MatchRecord(time, event.id(), route.input(), value, List.of(event.view())));
+          new MatchRecord(time, event.id(), route.input(), value, List.of(kept)));
     }
   }
 

@@ -46,7 +46,7 @@ final class PathTrie {
   static PathTrie build(Set<String> paths, Set<String> subtreeRoots) {
     PathTrie trie = new PathTrie(subtreeRoots);
     for (String root : subtreeRoots) {
-      trie.root.children.computeIfAbsent(root, k -> new Node()).subtree = true;
+      trie.root.children.computeIfAbsent(root.intern(), k -> new Node()).subtree = true;
     }
     paths.stream().sorted().forEach(trie::add);
     return trie;
@@ -58,7 +58,9 @@ final class PathTrie {
     }
     Node node = root;
     for (String segment : path.split("\\.", -1)) {
-      node = node.children.computeIfAbsent(segment, k -> new Node());
+      // Interned like the member names Jackson hands out, so a lookup's equals is one identity
+      // test.
+      node = node.children.computeIfAbsent(segment.intern(), k -> new Node());
     }
     node.slot = slots.size();
     slots.put(path, node.slot);
