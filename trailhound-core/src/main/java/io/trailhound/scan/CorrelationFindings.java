@@ -27,15 +27,7 @@ public final class CorrelationFindings {
    * techniques and tactics, the {@code finding_types} custom attribute → types.
    */
   public static RuleInfo info(CorrelationRule rule) {
-    return RuleInfos.of(
-        rule.ruleId(),
-        rule.name(),
-        rule.title(),
-        rule.description(),
-        rule.level(),
-        rule.tags(),
-        rule.custom(),
-        rule.source());
+    return RuleInfos.of(rule);
   }
 
   /**

@@ -95,14 +95,6 @@ public final class RuleCatalog {
   }
 
   private static RuleInfo describe(SigmaRule rule) {
-    return RuleInfos.of(
-        rule.ruleId(),
-        rule.name(),
-        rule.title(),
-        rule.description(),
-        rule.level(),
-        rule.tags(),
-        rule.custom(),
-        rule.source());
+    return RuleInfos.of(rule);
   }
 }

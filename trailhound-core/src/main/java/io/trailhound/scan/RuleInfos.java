@@ -3,10 +3,9 @@ package io.trailhound.scan;
 import io.trailhound.finding.AttackTag;
 import io.trailhound.finding.RuleInfo;
 import io.trailhound.finding.Severity;
-import io.trailhound.rule.sigma.Level;
+import io.trailhound.rule.sigma.RuleHeader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finding metadata from a rule's own fields, the same way for detection and correlation rules:
@@ -17,25 +16,17 @@ final class RuleInfos {
 
   private RuleInfos() {}
 
-  static RuleInfo of(
-      String ruleId,
-      String name,
-      String title,
-      String description,
-      Level level,
-      List<String> tags,
-      Map<String, Object> custom,
-      String origin) {
+  static RuleInfo of(RuleHeader rule) {
     return new RuleInfo(
-        ruleId,
-        name != null ? name : ruleId,
-        title,
-        description,
-        Severity.parse(level.name()),
-        findingTypes(custom.get("finding_types")),
-        AttackTag.techniques(tags),
-        AttackTag.tactics(tags),
-        origin);
+        rule.ruleId(),
+        rule.name() != null ? rule.name() : rule.ruleId(),
+        rule.title(),
+        rule.description(),
+        Severity.parse(rule.level().name()),
+        findingTypes(rule.custom().get("finding_types")),
+        AttackTag.techniques(rule.tags()),
+        AttackTag.tactics(rule.tags()),
+        rule.source());
   }
 
   private static List<String> findingTypes(Object types) {

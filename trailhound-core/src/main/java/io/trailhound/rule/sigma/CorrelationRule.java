@@ -41,7 +41,8 @@ public record CorrelationRule(
     String author,
     Map<String, Object> custom,
     String source,
-    int line) {
+    int line)
+    implements RuleHeader {
 
   public CorrelationRule {
     Objects.requireNonNull(correlation, "correlation");
@@ -54,6 +55,7 @@ public record CorrelationRule(
   }
 
   /** The id, else the name, else the file name without extension. */
+  @Override
   public String ruleId() {
     if (id != null) {
       return id;

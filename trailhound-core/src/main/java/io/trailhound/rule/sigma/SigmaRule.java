@@ -38,7 +38,8 @@ public record SigmaRule(
     List<String> references,
     String author,
     Map<String, Object> custom,
-    String source) {
+    String source)
+    implements RuleHeader {
 
   public SigmaRule {
     level = level == null ? Level.MEDIUM : level;
@@ -49,6 +50,7 @@ public record SigmaRule(
   }
 
   /** The id, else the name, else the file name without extension. */
+  @Override
   public String ruleId() {
     if (id != null) {
       return id;
