@@ -9,8 +9,8 @@ import java.util.Map;
  */
 public interface RuleHeader {
 
-  /** The rule's id, else its name, else its file name without extension. */
-  String ruleId();
+  /** The rule's id (a UUID in Sigma); may be null. */
+  String id();
 
   String name();
 
@@ -26,4 +26,20 @@ public interface RuleHeader {
 
   /** The file the rule was read from. */
   String source();
+
+  /** The id, else the name, else the file name without extension. */
+  default String ruleId() {
+    return id() != null ? id() : fileName();
+  }
+
+  /** The name, else the file name without extension: what fixtures are filed under. */
+  default String fileName() {
+    if (name() != null) {
+      return name();
+    }
+    String s = source();
+    String stem = s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
+    int dot = stem.lastIndexOf('.');
+    return dot > 0 ? stem.substring(0, dot) : stem;
+  }
 }

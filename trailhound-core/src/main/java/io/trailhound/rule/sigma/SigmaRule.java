@@ -48,18 +48,4 @@ public record SigmaRule(
     references = List.copyOf(references);
     custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
   }
-
-  /** The id, else the name, else the file name without extension. */
-  @Override
-  public String ruleId() {
-    if (id != null) {
-      return id;
-    }
-    if (name != null) {
-      return name;
-    }
-    String stem = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
-    int dot = stem.lastIndexOf('.');
-    return dot > 0 ? stem.substring(0, dot) : stem;
-  }
 }
