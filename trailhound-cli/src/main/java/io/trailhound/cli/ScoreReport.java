@@ -11,6 +11,10 @@ final class ScoreReport {
   private ScoreReport() {}
 
   static void print(Score s, PrintWriter out) {
+    if (!s.skippedLines().isEmpty()) {
+      out.printf(Locale.ROOT, "skipped %d lines that are not findings:%n", s.skippedLines().size());
+      s.skippedLines().stream().limit(5).forEach(l -> out.println("  " + TerminalText.safe(l)));
+    }
     out.println("scenario                               detected  precision  recall  rules");
     for (Score.ScenarioScore sc : s.scenarios()) {
       out.printf(

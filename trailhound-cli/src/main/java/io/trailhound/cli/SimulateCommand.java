@@ -68,7 +68,19 @@ final class SimulateCommand implements Callable<Integer> {
       if (score == null || truth == null) {
         throw new UsageError("--score and --truth go together");
       }
-      Score s = Scorer.score(score, GroundTruth.read(truth));
+      GroundTruth expected;
+      try {
+        expected = GroundTruth.read(truth);
+      } catch (IOException | RuntimeException e) {
+        throw new UsageError(
+            "--truth " + truth + " is not a readable ground-truth file: " + e.getMessage());
+      }
+      Score s;
+      try {
+        s = Scorer.score(score, expected);
+      } catch (IOException e) {
+        throw new UsageError("--score " + score + " cannot be read: " + e.getMessage());
+      }
       ScoreReport.print(s, stdout);
       return s.passed() ? Trailhound.OK : Trailhound.FINDINGS_AT_THRESHOLD;
     }

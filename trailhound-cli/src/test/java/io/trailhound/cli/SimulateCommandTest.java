@@ -63,6 +63,37 @@ class SimulateCommandTest {
   }
 
   @Test
+  void scoring_skips_and_counts_lines_that_are_not_findings_and_scores_the_rest() {
+    Cli run =
+        Cli.run(
+            "simulate",
+            "--score",
+            RESOURCES.resolve("detected-with-garbage.jsonl").toString(),
+            "--truth",
+            RESOURCES.resolve("ground-truth.json").toString());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("skipped 3 lines that are not findings")
+        .contains("detected-with-garbage.jsonl:1: not JSON")
+        .contains("PASS: 2 of 2 scenarios detected");
+  }
+
+  @Test
+  void an_unreadable_ground_truth_is_a_usage_error() {
+    Cli run =
+        Cli.run(
+            "simulate",
+            "--score",
+            RESOURCES.resolve("detected.jsonl").toString(),
+            "--truth",
+            RESOURCES.resolve("detected.jsonl").toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("is not a readable ground-truth file");
+  }
+
+  @Test
   void scoring_fails_on_a_missed_scenario_or_a_high_finding_on_background() {
     Cli run =
         Cli.run(

@@ -10,13 +10,16 @@ import java.util.Map;
  * @param backgroundBySeverity findings whose evidence holds no attack event, by severity label
  * @param backgroundRules the rules of those findings with their severity, e.g. {@code
  *     th-console-login-failed (low)}
+ * @param skippedLines findings-file lines that were not findings, as {@code file:line: reason}
  */
 public record Score(
     List<ScenarioScore> scenarios,
     Map<String, Long> backgroundBySeverity,
-    List<String> backgroundRules) {
+    List<String> backgroundRules,
+    List<String> skippedLines) {
 
   public Score {
+    skippedLines = List.copyOf(skippedLines);
     scenarios = List.copyOf(scenarios);
     backgroundBySeverity = Map.copyOf(backgroundBySeverity);
     backgroundRules = List.copyOf(backgroundRules);

@@ -1,5 +1,6 @@
 package io.trailhound.simulate.truth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -25,18 +26,35 @@ public final class Scorer {
 
   private Scorer() {}
 
-  /** Scores a JSONL findings file. */
+  /**
+   * Scores a JSONL findings file. Lines that are not JSON objects with an {@code evidence} array
+   * are skipped and listed in {@link Score#skippedLines}; the rest are still scored.
+   */
   public static Score score(Path findings, GroundTruth truth) throws IOException {
     List<JsonNode> list = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     try (BufferedReader r = Files.newBufferedReader(findings, StandardCharsets.UTF_8)) {
+      int n = 0;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (!line.isBlank()) {
-          list.add(json.readTree(line));
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          JsonNode node = json.readTree(line);
+          if (node != null && node.isObject() && node.path("evidence").isArray()) {
+            list.add(node);
+          } else {
+            skipped.add(findings + ":" + n + ": not a finding (no evidence array)");
+          }
+        } catch (JsonProcessingException e) {
+          skipped.add(findings + ":" + n + ": not JSON");
         }
       }
     }
-    return score(list, truth);
+    Score s = score(list, truth);
+    return new Score(s.scenarios(), s.backgroundBySeverity(), s.backgroundRules(), skipped);
   }
 
   /** Scores findings already parsed, one JSON object each. */
@@ -88,6 +106,6 @@ public final class Scorer {
               pr[1] == 0 ? 0 : (double) pr[0] / pr[1],
               s.eventIds().isEmpty() ? 0 : (double) found / s.eventIds().size()));
     }
-    return new Score(out, background, List.copyOf(backgroundRules));
+    return new Score(out, background, List.copyOf(backgroundRules), List.of());
   }
 }
