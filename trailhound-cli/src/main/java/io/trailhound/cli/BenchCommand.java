@@ -62,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (files < 1 || events < files || threads < 1 || passes < 1) {
+      throw new UsageError(
+          "bench needs --files >= 1, --events >= --files, --threads >= 1 and --passes >= 1");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path where = dir != null ? dir : Files.createTempDirectory("trailhound-bench-");
     List<Path> corpus;

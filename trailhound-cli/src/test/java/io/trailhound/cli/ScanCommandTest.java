@@ -128,6 +128,13 @@ class ScanCommandTest {
   }
 
   @Test
+  void bench_rejects_an_empty_corpus_as_a_usage_error() {
+    Cli run = Cli.run("bench", "--events", "0", "--files", "0");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("bench needs --files >= 1");
+  }
+
+  @Test
   void unknown_output_format_is_a_usage_error() {
     Cli run = Cli.run("scan", "--output", "xml", EXAMPLES.resolve("logs").toString());
     assertThat(run.code()).isEqualTo(2);
