@@ -32,5 +32,14 @@ final class FindingsTable {
               Long.toString(f.eventCount())));
     }
     table.print(out);
+    List<Finding> explained = findings.stream().filter(f -> !f.explanation().isEmpty()).toList();
+    if (!explained.isEmpty()) {
+      out.println();
+      out.println("Why:");
+      for (Finding f : explained) {
+        out.println(
+            "  - " + TerminalText.safe(f.title()) + ": " + TerminalText.safe(f.explanation()));
+      }
+    }
   }
 }

@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param eventCount how many events matched (may exceed {@code evidence.size()})
  * @param evidence ids of the evidence events, earliest first, capped
  * @param samples normalised views of the earliest evidence events (a handful)
+ * @param explanation why this fired, in words and numbers taken from the evidence ("key AKIA… used
+ *     from AS1234 (NL); seen before only from AS16509 (US) over 41 days"); empty when the rule's
+ *     description says it all
  */
 public record Finding(
     String id,
@@ -41,7 +44,8 @@ public record Finding(
     Instant lastSeen,
     long eventCount,
     List<String> evidence,
-    List<EventView> samples) {
+    List<EventView> samples,
+    String explanation) {
 
   public Finding {
     Objects.requireNonNull(id, "id");
@@ -51,6 +55,28 @@ public record Finding(
     resources = List.copyOf(resources);
     evidence = List.copyOf(evidence);
     samples = List.copyOf(samples);
+    explanation = explanation == null ? "" : explanation;
+  }
+
+  /** This finding with another explanation. */
+  public Finding withExplanation(String text) {
+    return new Finding(
+        id,
+        dedupKey,
+        rule,
+        account,
+        region,
+        actor,
+        actorType,
+        accessKeyIds,
+        sourceIps,
+        resources,
+        firstSeen,
+        lastSeen,
+        eventCount,
+        evidence,
+        samples,
+        text);
   }
 
   public Severity severity() {

@@ -70,6 +70,7 @@ final class FindingGroup {
         last,
         count,
         evidence,
-        samples);
+        samples,
+        "");
   }
 }

@@ -66,7 +66,8 @@ final class IntegrityFindings {
         to,
         paths.size(),
         evidence,
-        List.of());
+        List.of(),
+        "");
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -72,7 +72,8 @@ public final class CorrelationFindings {
         result.lastSeen(),
         result.eventCount(),
         result.eventIds(),
-        events.subList(0, Math.min(MAX_SAMPLES, events.size())));
+        events.subList(0, Math.min(MAX_SAMPLES, events.size())),
+        "");
   }
 
   /** {@link #toFinding} for each result, in the results' order. */

@@ -37,6 +37,8 @@ public final class ScanService {
     LongAdder matches = new LongAdder();
     Set<String> paths = new HashSet<>(catalog.engine().requiredPaths());
     paths.addAll(correlations.requiredPaths());
+    List<ScanStage> stages = options.stages().stream().map(ScanStage.Factory::create).toList();
+    stages.forEach(stage -> paths.addAll(stage.requiredPaths()));
     IngestOptions ingest =
         IngestOptions.defaults()
             .withCapture(paths, catalog.engine().needsFullText())
@@ -48,20 +50,25 @@ public final class ScanService {
             .run(
                 inputs,
                 ingest,
-                event ->
-                    catalog
-                        .engine()
-                        .match(
-                            event,
-                            rule -> {
-                              matches.increment();
-                              correlations.offer(rule, event);
-                              if (!correlations.suppresses(rule)) {
-                                findings.add(catalog.info(rule), event);
-                              }
-                            }));
+                event -> {
+                  catalog
+                      .engine()
+                      .match(
+                          event,
+                          rule -> {
+                            matches.increment();
+                            correlations.offer(rule, event);
+                            if (!correlations.suppresses(rule)) {
+                              findings.add(catalog.info(rule), event);
+                            }
+                          });
+                  for (ScanStage stage : stages) {
+                    stage.accept(event);
+                  }
+                });
     List<Finding> all = new ArrayList<>(findings.findings());
     all.addAll(CorrelationFindings.toFindings(correlations.finish()));
+    stages.forEach(stage -> all.addAll(stage.finish()));
     List<VerificationReport> integrity =
         report.digestFiles() > 0
             ? IntegrityCheck.run(options.digestRoots(), options.keys(), options.threads())

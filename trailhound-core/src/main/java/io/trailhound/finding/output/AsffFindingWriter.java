@@ -70,6 +70,9 @@ public final class AsffFindingWriter implements FindingWriter {
     g.writeEndObject();
     g.writeStringField("Title", cap(f.title(), MAX_TITLE));
     String description = f.rule().description().isBlank() ? f.title() : f.rule().description();
+    if (!f.explanation().isEmpty()) {
+      description = f.explanation() + " — " + description;
+    }
     g.writeStringField("Description", cap(description, MAX_DESCRIPTION));
     g.writeObjectFieldStart("ProductFields");
     g.writeStringField("trailhound/RuleName", f.rule().name());

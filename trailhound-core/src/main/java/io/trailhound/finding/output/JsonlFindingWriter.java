@@ -27,6 +27,7 @@ public final class JsonlFindingWriter implements FindingWriter {
     g.writeStringField("rule_name", f.rule().name());
     g.writeStringField("title", f.title());
     g.writeStringField("description", f.rule().description());
+    g.writeStringField("explanation", f.explanation());
     g.writeStringField("severity", f.severity().label());
     Json.strings(g, "types", f.rule().types());
     Json.strings(g, "attack", f.rule().techniques());

@@ -56,6 +56,7 @@ public final class OcsfFindingWriter implements FindingWriter {
     resources(g, f.resources());
     g.writeObjectFieldStart("unmapped");
     g.writeStringField("dedup_key", f.dedupKey());
+    g.writeStringField("explanation", f.explanation());
     g.writeStringField("actor", f.actor());
     g.writeEndObject();
     g.writeEndObject();
