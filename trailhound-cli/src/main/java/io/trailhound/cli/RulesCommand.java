@@ -22,8 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "Lint, test and list detection rules.",
-    subcommands = {RulesCommand.Lint.class, RulesCommand.Test.class, RulesCommand.ListRules.class})
+    description = "Lint, test and list detection rules, and show what they cover.",
+    subcommands = {
+      RulesCommand.Lint.class,
+      RulesCommand.Test.class,
+      RulesCommand.ListRules.class,
+      CoverageCommand.class
+    })
 final class RulesCommand implements Runnable {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
