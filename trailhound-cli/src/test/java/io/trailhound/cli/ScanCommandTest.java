@@ -69,7 +69,7 @@ class ScanCommandTest {
         .contains("CloudTrail logging stopped")
         .contains("Root user signed in to the console without MFA")
         .contains("536 events")
-        .contains("findings: 15");
+        .contains("findings: 16");
   }
 
   @Test
@@ -114,7 +114,7 @@ class ScanCommandTest {
   void ocsf_and_asff_outputs_parse(@TempDir Path dir) throws IOException {
     Cli ocsf = Cli.run("scan", "--output", "ocsf", EXAMPLES.resolve("logs").toString());
     assertThat(lines(ocsf.out()))
-        .hasSize(15)
+        .hasSize(16)
         .allSatisfy(f -> assertThat(f.get("class_uid").asInt()).isEqualTo(2004));
 
     Path asff = dir.resolve("findings.asff.json");
@@ -123,7 +123,7 @@ class ScanCommandTest {
             "scan", "--output", "asff", "-o", asff.toString(), EXAMPLES.resolve("logs").toString());
     assertThat(run.code()).isZero();
     JsonNode all = JSON.readTree(asff.toFile());
-    assertThat(all.size()).isEqualTo(15);
+    assertThat(all.size()).isEqualTo(16);
     assertThat(all.get(0).get("SchemaVersion").asText()).isEqualTo("2018-10-08");
   }
 
