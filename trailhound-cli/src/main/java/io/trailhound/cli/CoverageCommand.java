@@ -116,10 +116,14 @@ final class CoverageCommand implements Callable<Integer> {
         CoverageReport.coveredCount(report.guardDuty()),
         report.guardDuty().size());
     Map<String, List<Covered<GuardDutyType>>> byCategory = new LinkedHashMap<>();
-    report
-        .guardDuty()
-        .forEach(
-            c -> byCategory.computeIfAbsent(c.entry().category(), k -> new ArrayList<>()).add(c));
+    // CloudTrail sources first (what a CloudTrail rule pack answers for), then the others, each
+    // in catalogue order.
+    for (boolean cloudTrail : new boolean[] {true, false}) {
+      report.guardDuty().stream()
+          .filter(c -> c.entry().fromCloudTrail() == cloudTrail)
+          .forEach(
+              c -> byCategory.computeIfAbsent(c.entry().category(), k -> new ArrayList<>()).add(c));
+    }
     byCategory.forEach(
         (category, list) -> {
           out.printf(
