@@ -11,13 +11,13 @@ public enum IntelKind {
    */
   CUSTOM("custom", 0),
   /** A curated threat feed: known attacker infrastructure. */
-  MALICIOUS("malicious", 1),
+  MALICIOUS("malicious", 0),
   /** Tor exit relays: anonymised callers, not necessarily hostile. */
   TOR_EXIT("tor-exit", 0),
   /** Command-and-control servers. */
-  C2("c2", 2),
+  C2("c2", 1),
   /** Cryptocurrency mining pools (mostly domains). */
-  MINING_POOL("mining-pool", 1);
+  MINING_POOL("mining-pool", 0);
 
   private final String label;
   private final int weight;
@@ -32,7 +32,10 @@ public enum IntelKind {
     return label;
   }
 
-  /** How much a match on this kind adds to the severity its confidence alone gives (0–2 steps). */
+  /**
+   * How much a match on this kind adds to the severity its confidence alone gives (0 or 1 step: a
+   * command-and-control server is worse than a scanner).
+   */
   public int weight() {
     return weight;
   }
