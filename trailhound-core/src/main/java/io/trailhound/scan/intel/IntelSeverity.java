@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Severity of an intel finding: the type's level (GuardDuty's), one step down when the strongest
- * entry's confidence is below {@code confidence_low}, one step up at or above {@code
- * confidence_high}, and one more for a command-and-control list; never below low.
+ * entry's confidence is below {@code confidence_low}, one step up (to high at most) at or above
+ * {@code confidence_high}, then one more for a command-and-control list. Never below low; only a C2
+ * match reaches critical, since a listed scanner reading bucket names is not an emergency.
  */
 final class IntelSeverity {
 
@@ -17,14 +18,13 @@ final class IntelSeverity {
   static Severity of(Severity base, List<IntelHit> hits, DetectorMetadata metadata) {
     int confidence = hits.stream().mapToInt(IntelHit::confidence).max().orElse(0);
     int weight = hits.stream().mapToInt(h -> h.kind().weight()).max().orElse(0);
-    int steps = weight;
+    int at = base.ordinal();
     if (confidence < metadata.number("confidence_low", 50)) {
-      steps--;
+      at--;
     } else if (confidence >= metadata.number("confidence_high", 85)) {
-      steps++;
+      at = Math.max(at, Math.min(at + 1, Severity.HIGH.ordinal()));
     }
-    Severity[] all = Severity.values();
-    int at = Math.max(Severity.LOW.ordinal(), Math.min(all.length - 1, base.ordinal() + steps));
-    return all[at];
+    at = Math.max(Severity.LOW.ordinal(), at) + weight;
+    return Severity.values()[Math.min(Severity.CRITICAL.ordinal(), at)];
   }
 }
