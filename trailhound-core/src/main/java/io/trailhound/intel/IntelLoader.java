@@ -124,7 +124,7 @@ final class IntelLoader {
         }
       }
       if (column >= cells.size()) {
-        builder.problem(lineNo, "missing column '" + header.get(column) + "'", line);
+        builder.problem(lineNo, "missing column " + (column + 1), line);
         continue;
       }
       EntryMeta meta = defaults;
