@@ -36,6 +36,8 @@ final class IntelLoader {
           "host",
           "url");
 
+  private static final Set<String> SINKHOLES = Set.of("0.0.0.0", "127.0.0.1", "::", "::1");
+
   private static final Set<String> CONFIDENCE_COLUMNS = Set.of("confidence", "score");
 
   private IntelLoader() {}
@@ -88,7 +90,9 @@ final class IntelLoader {
       if (value.isEmpty()) {
         continue;
       }
-      String token = value.split("[\\s;]+", 2)[0];
+      String[] tokens = value.split("[\\s;]+", 3);
+      // hosts-file blocklists ("0.0.0.0 miner.example.com") name the domain second
+      String token = tokens.length > 1 && SINKHOLES.contains(tokens[0]) ? tokens[1] : tokens[0];
       if (line.indexOf('\uFFFD') >= 0) {
         builder.problem(lineNo, "not UTF-8", line);
       } else if (!builder.add(token, meta)) {

@@ -20,20 +20,27 @@ import java.util.regex.Pattern;
 /**
  * Reads STIX 2.1 indicators from a bundle, one object at a time so a large bundle never sits in
  * memory whole. An indicator counts when its {@code pattern} compares {@code ipv4-addr:value},
- * {@code ipv6-addr:value}, {@code domain-name:value} or {@code url:value} with {@code =} or {@code
- * ISSUBSET}; comparisons joined by {@code OR} each become an entry. A pattern that joins
- * observations with {@code AND} or {@code FOLLOWEDBY} needs more than one value to match and is
- * left out, as are revoked, expired and not-yet-valid indicators and non-STIX patterns.
+ * {@code ipv6-addr:value}, {@code domain-name:value} or {@code url:value} with {@code =}, {@code
+ * ISSUBSET} or {@code IN ('a', 'b')}; comparisons joined by {@code OR} each become an entry. A
+ * pattern that joins observations with {@code AND} or {@code FOLLOWEDBY} needs more than one value
+ * to match and is left out, as are revoked, expired and not-yet-valid indicators and non-STIX
+ * patterns.
  */
 final class StixBundles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final String STRING = "'(?:[^'\\\\]|\\\\.)*'";
+
   private static final Pattern COMPARISON =
       Pattern.compile(
-          "(ipv4-addr|ipv6-addr|domain-name|url):value\\s*(=|ISSUBSET)\\s*'((?:[^'\\\\]|\\\\.)*)'");
+          "(ipv4-addr|ipv6-addr|domain-name|url):value\\s*(?:(?:=|ISSUBSET)\\s*("
+              + STRING
+              + ")|IN\\s*\\(((?:\\s*"
+              + STRING
+              + "\\s*,?)+)\\))");
 
-  private static final Pattern QUOTED = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'");
+  private static final Pattern STRINGS = Pattern.compile(STRING);
 
   private static final Pattern CONJUNCTION = Pattern.compile("\\b(AND|FOLLOWEDBY)\\b");
 
@@ -109,7 +116,7 @@ final class StixBundles {
       builder.problem(line, "indicator without a pattern", id);
       return;
     }
-    if (CONJUNCTION.matcher(QUOTED.matcher(pattern).replaceAll("''")).find()) {
+    if (CONJUNCTION.matcher(STRINGS.matcher(pattern).replaceAll("''")).find()) {
       builder.skip("pattern joins observations with AND/FOLLOWEDBY");
       return;
     }
@@ -117,10 +124,15 @@ final class StixBundles {
     Matcher m = COMPARISON.matcher(pattern);
     int found = 0;
     while (m.find()) {
-      found++;
-      String value = m.group(3).replace("\\'", "'").replace("\\\\", "\\");
-      if (!builder.add(value, meta)) {
-        builder.problem(line, m.group(1) + " value is not an address, CIDR or domain", value);
+      Matcher values = STRINGS.matcher(m.group(2) != null ? m.group(2) : m.group(3));
+      while (values.find()) {
+        found++;
+        String quoted = values.group();
+        String value =
+            quoted.substring(1, quoted.length() - 1).replace("\\'", "'").replace("\\\\", "\\");
+        if (!builder.add(value, meta)) {
+          builder.problem(line, m.group(1) + " value is not an address, CIDR or domain", value);
+        }
       }
     }
     if (found == 0) {

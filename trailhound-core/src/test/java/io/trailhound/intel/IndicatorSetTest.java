@@ -211,4 +211,28 @@ class IndicatorSetTest {
         .isInstanceOf(IntelException.class)
         .hasMessageContaining("/nonexistent/list.txt");
   }
+
+  @Test
+  void a_stix_set_comparison_gives_an_entry_per_value() {
+    IndicatorSet set =
+        IndicatorSet.load(
+            List.of(new IntelListSpec(resource("set-bundle.json"), null, IntelKind.C2, 70)),
+            NOV_21);
+
+    assertThat(set.lists().get(0).addresses()).isEqualTo(2);
+    assertThat(set.matchIp("198.51.100.11")).hasSize(1);
+    assertThat(set.matchDomain("a.example.net")).hasSize(1);
+    assertThat(set.lists().get(0).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.text()).isEqualTo("o'brien.example.net"));
+  }
+
+  @Test
+  void a_hosts_file_blocklist_lists_its_domains_not_the_sinkhole_address() {
+    IntelList list =
+        only(new IntelListSpec(resource("hosts-format.txt"), null, IntelKind.MINING_POOL, 70));
+
+    assertThat(list.domains()).isEqualTo(2);
+    assertThat(list.addresses()).as("the bare 0.0.0.0 line").isEqualTo(1);
+  }
 }

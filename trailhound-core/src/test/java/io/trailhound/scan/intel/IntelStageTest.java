@@ -24,10 +24,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -170,5 +174,45 @@ class IntelStageTest {
         .containsExactlyInAnyOrderElementsOf(IntelStage.detectorIds());
     assertThat(Arrays.stream(IntelFindingType.values()).map(IntelFindingType::guardDutyType))
         .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void findings_do_not_depend_on_the_order_events_arrive_in(@TempDir Path dir) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (IntelFindingType type : IntelFindingType.values()) {
+      lines.addAll(
+          Files.readAllLines(
+              ROOT.resolve(type.id()).resolve("match/events.jsonl"), StandardCharsets.UTF_8));
+    }
+    Path ordered = dir.resolve("ordered");
+    Path shuffled = dir.resolve("shuffled");
+    Files.createDirectories(ordered);
+    Files.createDirectories(shuffled);
+    Files.write(ordered.resolve("all.jsonl"), lines, StandardCharsets.UTF_8);
+    List<String> mixed = new ArrayList<>(lines);
+    Collections.shuffle(mixed, new Random(42));
+    int third = mixed.size() / 3;
+    Files.write(shuffled.resolve("c.jsonl"), mixed.subList(0, third), StandardCharsets.UTF_8);
+    Files.write(
+        shuffled.resolve("a.jsonl"), mixed.subList(third, 2 * third), StandardCharsets.UTF_8);
+    Files.write(
+        shuffled.resolve("b.jsonl"),
+        mixed.subList(2 * third, mixed.size()),
+        StandardCharsets.UTF_8);
+
+    IndicatorSet intel = fixtureLists(70, IntelKind.MALICIOUS);
+    List<Finding> a = scan(ordered, intel, IpEnricher.NONE);
+    List<Finding> b = scan(shuffled, intel, IpEnricher.NONE);
+
+    assertThat(a).hasSizeGreaterThanOrEqualTo(IntelFindingType.values().length);
+    assertThat(b)
+        .extracting(Finding::id, Finding::evidence, Finding::explanation, Finding::severity)
+        .containsExactlyElementsOf(
+            a.stream()
+                .map(
+                    f ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            f.id(), f.evidence(), f.explanation(), f.severity()))
+                .toList());
   }
 }
