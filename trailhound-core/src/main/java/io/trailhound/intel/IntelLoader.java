@@ -36,6 +36,9 @@ final class IntelLoader {
           "host",
           "url");
 
+  private static final Set<String> TOR_EXIT_LIST_FIELDS =
+      Set.of("ExitNode", "Published", "LastStatus");
+
   private static final Set<String> SINKHOLES = Set.of("0.0.0.0", "127.0.0.1", "::", "::1");
 
   private static final Set<String> CONFIDENCE_COLUMNS = Set.of("confidence", "score");
@@ -91,8 +94,12 @@ final class IntelLoader {
         continue;
       }
       String[] tokens = value.split("[\\s;]+", 3);
-      // hosts-file blocklists ("0.0.0.0 miner.example.com") name the domain second
-      String token = tokens.length > 1 && SINKHOLES.contains(tokens[0]) ? tokens[1] : tokens[0];
+      if (TOR_EXIT_LIST_FIELDS.contains(tokens[0])) {
+        continue; // the Tor Project's exit-addresses format: only ExitAddress lines name addresses
+      }
+      // hosts-file blocklists ("0.0.0.0 miner.example.com") and exit-addresses name it second
+      boolean second = SINKHOLES.contains(tokens[0]) || "ExitAddress".equals(tokens[0]);
+      String token = tokens.length > 1 && second ? tokens[1] : tokens[0];
       if (line.indexOf('\uFFFD') >= 0) {
         builder.problem(lineNo, "not UTF-8", line);
       } else if (!builder.add(token, meta)) {
@@ -118,7 +125,10 @@ final class IntelLoader {
         header = cells.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
         column = namedColumn(header);
         confidenceColumn = indexOfAny(header, CONFIDENCE_COLUMNS);
-        continue;
+        if (column >= 0 || firstIndicatorColumn(cells) < 0) {
+          continue;
+        }
+        header = List.of(); // no header (or a commented-out one, as abuse.ch feeds have): data
       }
       if (column < 0) {
         column = firstIndicatorColumn(cells);

@@ -235,4 +235,22 @@ class IndicatorSetTest {
     assertThat(list.domains()).isEqualTo(2);
     assertThat(list.addresses()).as("the bare 0.0.0.0 line").isEqualTo(1);
   }
+
+  @Test
+  void a_csv_whose_header_is_commented_out_keeps_its_first_row() {
+    IntelList list =
+        only(new IntelListSpec(resource("commented-header.csv"), null, IntelKind.C2, 70));
+
+    assertThat(list.addresses()).isEqualTo(2);
+    assertThat(list.problemCount()).isZero();
+  }
+
+  @Test
+  void the_tor_projects_exit_addresses_format_lists_its_exit_addresses() {
+    IntelList list =
+        only(new IntelListSpec(resource("exit-addresses.txt"), null, IntelKind.TOR_EXIT, 80));
+
+    assertThat(list.addresses()).isEqualTo(2);
+    assertThat(list.problemCount()).isZero();
+  }
 }
