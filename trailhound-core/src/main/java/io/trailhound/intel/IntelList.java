@@ -13,44 +13,32 @@ import java.util.Map;
  */
 public final class IntelList {
 
-  private final IntelListSpec spec;
-  private final String format;
-  private final IpRangeIndex networks;
-  private final Map<String, Integer> domains;
-  private final String[] texts;
-  private final int[] metaOfEntry;
-  private final List<EntryMeta> metas;
-  private final int addresses;
-  private final int duplicates;
-  private final int problemCount;
-  private final List<IntelProblem> problems;
-  private final Map<String, Integer> skipped;
-
-  IntelList(
-      IntelListSpec spec,
-      String format,
+  /** The indexed entries: networks and domains point into the per-entry text and metadata. */
+  record Entries(
       IpRangeIndex networks,
       Map<String, Integer> domains,
       String[] texts,
       int[] metaOfEntry,
-      List<EntryMeta> metas,
+      List<EntryMeta> metas) {}
+
+  /** What loading counted. */
+  record Counts(
       int addresses,
       int duplicates,
       int problemCount,
       List<IntelProblem> problems,
-      Map<String, Integer> skipped) {
+      Map<String, Integer> skipped) {}
+
+  private final IntelListSpec spec;
+  private final String format;
+  private final Entries entries;
+  private final Counts counts;
+
+  IntelList(IntelListSpec spec, String format, Entries entries, Counts counts) {
     this.spec = spec;
     this.format = format;
-    this.networks = networks;
-    this.domains = domains;
-    this.texts = texts;
-    this.metaOfEntry = metaOfEntry;
-    this.metas = metas;
-    this.addresses = addresses;
-    this.duplicates = duplicates;
-    this.problemCount = problemCount;
-    this.problems = problems;
-    this.skipped = skipped;
+    this.entries = entries;
+    this.counts = counts;
   }
 
   public String name() {
@@ -77,46 +65,46 @@ public final class IntelList {
 
   /** Addresses and CIDRs held. */
   public int addresses() {
-    return addresses;
+    return counts.addresses();
   }
 
   /** Domains held (URLs count as their host). */
   public int domains() {
-    return domains.size();
+    return entries.domains().size();
   }
 
   /** Entries held. */
   public int size() {
-    return addresses + domains.size();
+    return counts.addresses() + entries.domains().size();
   }
 
   /** Entries repeated in the file, kept once. */
   public int duplicates() {
-    return duplicates;
+    return counts.duplicates();
   }
 
   /** Entries that could not be read. */
   public int problemCount() {
-    return problemCount;
+    return counts.problemCount();
   }
 
   /** The first few problems with line and text (see {@link ListBuilder#MAX_EXAMPLES}). */
   public List<IntelProblem> problems() {
-    return problems;
+    return counts.problems();
   }
 
   /** Entries left out on purpose, by reason ({@code expired}, {@code revoked}, ...). */
   public Map<String, Integer> skipped() {
-    return skipped;
+    return counts.skipped();
   }
 
   /** The most specific entry holding {@code ip}, or null. */
   public IntelHit matchIp(IpAddress ip) {
-    int entry = networks.lookup(ip);
+    int entry = entries.networks().lookup(ip);
     if (entry == IpRangeIndex.NONE) {
       return null;
     }
-    String text = texts[entry];
+    String text = entries.texts()[entry];
     return hit(entry, IpAddress.parse(text) != null);
   }
 
@@ -128,7 +116,7 @@ public final class IntelList {
   IntelHit matchDomain(String domain) {
     String d = domain;
     while (true) {
-      Integer entry = domains.get(d);
+      Integer entry = entries.domains().get(d);
       if (entry != null) {
         return hit(entry, d.length() == domain.length());
       }
@@ -141,12 +129,12 @@ public final class IntelList {
   }
 
   private IntelHit hit(int entry, boolean exact) {
-    EntryMeta meta = metas.get(metaOfEntry[entry]);
+    EntryMeta meta = entries.metas().get(entries.metaOfEntry()[entry]);
     return new IntelHit(
         name(),
         kind(),
         meta.confidence(),
-        texts[entry],
+        entries.texts()[entry],
         exact,
         meta.labels(),
         meta.reference(),

@@ -84,16 +84,14 @@ final class ListBuilder {
     return new IntelList(
         spec,
         format,
-        networks.build(),
-        Map.copyOf(domains),
-        texts.toArray(String[]::new),
-        metaOfEntry.stream().mapToInt(Integer::intValue).toArray(),
-        List.copyOf(metas),
-        addresses,
-        duplicates,
-        problemCount,
-        List.copyOf(problems),
-        Map.copyOf(skipped));
+        new IntelList.Entries(
+            networks.build(),
+            Map.copyOf(domains),
+            texts.toArray(String[]::new),
+            metaOfEntry.stream().mapToInt(Integer::intValue).toArray(),
+            List.copyOf(metas)),
+        new IntelList.Counts(
+            addresses, duplicates, problemCount, List.copyOf(problems), Map.copyOf(skipped)));
   }
 
   private int entry(String text, EntryMeta meta) {
