@@ -20,10 +20,10 @@ import java.util.zip.GZIPInputStream;
  * Offline IP → country and AS from the CSV files of the {@code ip-location-db} packages (CC0 /
  * CC-BY-4.0): {@code start,end,country_code[,...]} for country files (the city files' first three
  * columns too) and {@code start,end,asn,as_organisation} for ASN files, IPv4 and IPv6, with dotted
- * or colon addresses. Ranges live in {@link IpRangeIndex}es (about 24 bytes per IPv4 range and 40
- * per IPv6 range); countries and AS names are shared, so the full ASN and country databases take
- * some 25 MB. Lookups allocate one small record and cache nothing. Bad lines, overlapping and
- * unsorted ranges are counted in {@link #report()}, never fatal.
+ * or colon addresses. Ranges live in {@link IpRangeIndex}es (16 bytes per IPv4 range, 40 per IPv6
+ * range); countries and AS names are shared, so the full ASN and country databases take under 30
+ * MB. Lookups allocate one small record and cache nothing. Bad lines, overlapping and unsorted
+ * ranges are counted in {@link #report()}, never fatal.
  */
 public final class IpDatabase implements IpEnricher {
 

@@ -158,14 +158,16 @@ public final class IpRangeIndex {
    * One family's ranges, sorted by start. {@code outer[i]} is the nearest earlier range whose end
    * lies beyond range i's end: every range in between ends no later than range i, so when range i
    * ends before an address they do too and the lookup jumps straight over them. For disjoint ranges
-   * there is no such range; for nested CIDRs the chain is the nesting depth. IPv4 tables keep no
-   * upper words (they are all zero).
+   * there is no such range; for nested CIDRs the chain is the nesting depth. IPv4 tables keep their
+   * bounds as ints and no upper words.
    */
   private static final class Table {
     final long[] startHi;
     final long[] startLo;
     final long[] endHi;
     final long[] endLo;
+    final int[] start32;
+    final int[] end32;
     final int[] outer;
     final int[] payload;
     final int size;
@@ -177,8 +179,10 @@ public final class IpRangeIndex {
       size = order.length;
       startHi = v6 ? new long[size] : null;
       endHi = v6 ? new long[size] : null;
-      startLo = new long[size];
-      endLo = new long[size];
+      startLo = v6 ? new long[size] : null;
+      endLo = v6 ? new long[size] : null;
+      start32 = v6 ? null : new int[size];
+      end32 = v6 ? null : new int[size];
       outer = new int[size];
       payload = new int[size];
       for (int i = 0; i < size; i++) {
@@ -186,22 +190,23 @@ public final class IpRangeIndex {
         if (v6) {
           startHi[i] = g.startHi[o];
           endHi[i] = g.endHi[o];
+          startLo[i] = g.startLo[o];
+          endLo[i] = g.endLo[o];
+        } else {
+          start32[i] = (int) g.startLo[o];
+          end32[i] = (int) g.endLo[o];
         }
-        startLo[i] = g.startLo[o];
-        endLo[i] = g.endLo[o];
         payload[i] = g.payload[o];
       }
       int overlaps = 0;
       int[] stack = new int[Math.max(1, size)];
       int depth = 0;
       for (int i = 0; i < size; i++) {
-        if (depth > 0
-            && compare(hi(endHi, stack[0]), endLo[stack[0]], hi(startHi, i), startLo[i]) >= 0) {
+        if (depth > 0 && compare(endHi(stack[0]), endLo(stack[0]), startHi(i), startLo(i)) >= 0) {
           overlaps++;
         }
         while (depth > 0
-            && compare(hi(endHi, stack[depth - 1]), endLo[stack[depth - 1]], hi(endHi, i), endLo[i])
-                <= 0) {
+            && compare(endHi(stack[depth - 1]), endLo(stack[depth - 1]), endHi(i), endLo(i)) <= 0) {
           depth--;
         }
         outer[i] = depth == 0 ? NONE : stack[depth - 1];
@@ -210,8 +215,20 @@ public final class IpRangeIndex {
       overlapping = overlaps;
     }
 
-    private static long hi(long[] words, int i) {
-      return words == null ? 0 : words[i];
+    private long startHi(int i) {
+      return startHi == null ? 0 : startHi[i];
+    }
+
+    private long endHi(int i) {
+      return endHi == null ? 0 : endHi[i];
+    }
+
+    private long startLo(int i) {
+      return start32 != null ? Integer.toUnsignedLong(start32[i]) : startLo[i];
+    }
+
+    private long endLo(int i) {
+      return end32 != null ? Integer.toUnsignedLong(end32[i]) : endLo[i];
     }
 
     int lookup(long hi, long lo) {
@@ -220,7 +237,7 @@ public final class IpRangeIndex {
       int i = NONE;
       while (low <= high) {
         int mid = (low + high) >>> 1;
-        if (compare(hi(startHi, mid), startLo[mid], hi, lo) <= 0) {
+        if (compare(startHi(mid), startLo(mid), hi, lo) <= 0) {
           i = mid;
           low = mid + 1;
         } else {
@@ -228,7 +245,7 @@ public final class IpRangeIndex {
         }
       }
       while (i != NONE) {
-        if (compare(hi(endHi, i), endLo[i], hi, lo) >= 0) {
+        if (compare(endHi(i), endLo(i), hi, lo) >= 0) {
           return payload[i];
         }
         i = outer[i];
