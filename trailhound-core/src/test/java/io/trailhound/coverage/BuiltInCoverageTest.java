@@ -43,9 +43,7 @@ class BuiltInCoverageTest {
           "*/UnusualASNCaller",
           "*/InstanceLaunchUnusual",
           "*/InstanceCredentialExfiltration.*",
-          "*/ResourceCredentialExfiltration.*",
-          "*MaliciousIPCaller*",
-          "*TorIPCaller*");
+          "*/ResourceCredentialExfiltration.*");
 
   /**
    * Types the catalogue files under CloudTrail that CloudTrail events cannot show: GuardDuty reads
