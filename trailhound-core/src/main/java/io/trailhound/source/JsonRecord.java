@@ -160,13 +160,17 @@ public final class JsonRecord {
   /**
    * Parses an ISO-8601 time: with an offset or {@code Z} ({@code 2024-01-15T10:12:33.1234567Z}), or
    * without one as the Management Activity API writes it ({@code 2024-01-15T10:12:33}), read as
-   * UTC. Null when it is neither.
+   * UTC; a space for the {@code T} is accepted, as Python tools print times. Null otherwise.
    */
   public static Instant time(String text) {
     if (text == null || text.length() > 64) {
       return null;
     }
     String s = text.trim();
+    if (s.length() > 10 && s.charAt(10) == ' ') {
+      // 2025-12-26 14:21:44.742000+01:00: how boto3 and Python tools print times
+      s = s.substring(0, 10) + 'T' + s.substring(11);
+    }
     try {
       return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {

@@ -150,9 +150,11 @@ public final class AsffFindings {
   }
 
   private static String product(JsonNode f, String productArn) {
+    JsonNode fields = at(f, "ProductFields");
     String name =
         firstOf(
-            text(f, "ProductName"), text(at(f, "ProductFields"), "aws/securityhub/ProductName"));
+            text(f, "ProductName"),
+            firstOf(text(fields, "aws/securityhub/ProductName"), text(fields, "ProviderName")));
     if (name == null && productArn != null && productArn.lastIndexOf('/') > 0) {
       name = productArn.substring(productArn.lastIndexOf('/') + 1);
     }
