@@ -35,6 +35,8 @@ public final class ExternalFindings {
           Map.entry("DefenseEvasion", "defense-evasion"),
           Map.entry("Stealth", "defense-evasion"),
           Map.entry("InitialAccess", "initial-access"),
+          // "activity by an unauthorized individual": valid credentials used by someone else
+          Map.entry("UnauthorizedAccess", "initial-access"),
           Map.entry("CredentialAccess", "credential-access"),
           Map.entry("Execution", "execution"),
           Map.entry("Exfiltration", "exfiltration"),
