@@ -141,6 +141,27 @@ public final class JsonRecord {
     return t;
   }
 
+  /**
+   * The earlier-named of two alternative time members (as {@code CreatedAt}/{@code UpdatedAt}), the
+   * first that parses; {@link SkipReason#MISSING_FIELD} when both are absent, {@link
+   * SkipReason#INVALID_VALUE} when those present do not parse.
+   */
+  public static java.time.Instant eitherTime(JsonNode a, String nameA, JsonNode b, String nameB)
+      throws RecordRejected {
+    Instant ta = time(text(a));
+    if (ta != null) {
+      return ta;
+    }
+    Instant tb = time(text(b));
+    if (tb != null) {
+      return tb;
+    }
+    if (a == null && b == null) {
+      throw new RecordRejected(SkipReason.MISSING_FIELD, nameA + " and " + nameB + " are missing");
+    }
+    throw new RecordRejected(SkipReason.INVALID_VALUE, nameA + " is not an ISO-8601 time");
+  }
+
   /** Fails when the member at {@code path} is present, not null, and not an object. */
   public static void objectOrAbsent(JsonNode root, String path) throws RecordRejected {
     JsonNode node = at(root, path);

@@ -8,7 +8,6 @@ import io.trailhound.event.Origin;
 import io.trailhound.event.Resource;
 import io.trailhound.source.JsonRecord;
 import io.trailhound.source.RecordRejected;
-import io.trailhound.source.SkipReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,11 +48,9 @@ public final class AsffFindings {
     JsonRecord.arrayOrAbsent(f, "Resources");
     JsonRecord.arrayOrAbsent(f, "Types");
     JsonRecord.objectOrAbsent(f, "Severity");
-    Instant created = time(f, "CreatedAt");
+    Instant created =
+        JsonRecord.eitherTime(at(f, "CreatedAt"), "CreatedAt", at(f, "UpdatedAt"), "UpdatedAt");
     Instant updated = time(f, "UpdatedAt");
-    if (created == null && updated == null) {
-      throw new RecordRejected(SkipReason.MISSING_FIELD, "CreatedAt and UpdatedAt are missing");
-    }
     Instant first = time(f, "FirstObservedAt");
     Instant last = time(f, "LastObservedAt");
     String account = text(f, "AwsAccountId");
@@ -101,7 +98,7 @@ public final class AsffFindings {
         active(f),
         account,
         region,
-        first != null ? first : created != null ? created : updated,
+        first != null ? first : created,
         last != null ? last : updated,
         1,
         actor,
@@ -113,16 +110,9 @@ public final class AsffFindings {
         origin);
   }
 
-  private static Instant time(JsonNode f, String name) throws RecordRejected {
-    JsonNode v = at(f, name);
-    if (v == null) {
-      return null;
-    }
-    Instant t = JsonRecord.time(text(v));
-    if (t == null) {
-      throw new RecordRejected(SkipReason.INVALID_VALUE, name + " is not an ISO-8601 time");
-    }
-    return t;
+  /** An optional time; one that does not parse reads as absent. */
+  private static Instant time(JsonNode f, String name) {
+    return JsonRecord.time(text(f, name));
   }
 
   private static ExternalFinding.Level level(JsonNode f) {

@@ -66,11 +66,10 @@ public final class GuardDutyFindings {
   public static ExternalFinding read(JsonNode f, Origin origin) throws RecordRejected {
     String id = requiredText(f, "Id");
     String type = requiredText(f, "Type");
-    Instant created = time(f, "CreatedAt");
+    Instant created =
+        JsonRecord.eitherTime(
+            member(f, "CreatedAt"), "CreatedAt", member(f, "UpdatedAt"), "UpdatedAt");
     Instant updated = time(f, "UpdatedAt");
-    if (created == null && updated == null) {
-      throw new RecordRejected(SkipReason.MISSING_FIELD, "CreatedAt and UpdatedAt are missing");
-    }
     JsonNode severity = member(f, "Severity");
     if (severity != null && !severity.isNumber() && JsonRecord.number(severity) == null) {
       throw new RecordRejected(SkipReason.WRONG_TYPE, "Severity is not a number");
@@ -100,7 +99,7 @@ public final class GuardDutyFindings {
         !Boolean.TRUE.equals(archived),
         account,
         region,
-        first != null ? first : created != null ? created : updated,
+        first != null ? first : created,
         last != null ? last : updated,
         count == null ? 1 : count.longValue(),
         user != null ? user : text(member(key, "PrincipalId")),
@@ -126,16 +125,9 @@ public final class GuardDutyFindings {
     return v.textValue();
   }
 
-  private static Instant time(JsonNode node, String name) throws RecordRejected {
-    JsonNode v = member(node, name);
-    if (v == null) {
-      return null;
-    }
-    Instant t = JsonRecord.time(text(v));
-    if (t == null) {
-      throw new RecordRejected(SkipReason.INVALID_VALUE, name + " is not an ISO-8601 time");
-    }
-    return t;
+  /** An optional time; one that does not parse reads as absent. */
+  private static Instant time(JsonNode node, String name) {
+    return JsonRecord.time(text(member(node, name)));
   }
 
   private static List<String> ips(JsonNode service) {

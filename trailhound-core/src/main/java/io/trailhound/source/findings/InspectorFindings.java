@@ -8,7 +8,6 @@ import io.trailhound.event.Origin;
 import io.trailhound.event.Resource;
 import io.trailhound.source.JsonRecord;
 import io.trailhound.source.RecordRejected;
-import io.trailhound.source.SkipReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +39,10 @@ public final class InspectorFindings {
   public static ExternalFinding read(JsonNode f, Origin origin) throws RecordRejected {
     String arn = JsonRecord.required(f, "findingArn");
     JsonRecord.arrayOrAbsent(f, "resources");
-    Instant first = time(f, "firstObservedAt");
+    Instant first =
+        JsonRecord.eitherTime(
+            at(f, "firstObservedAt"), "firstObservedAt", at(f, "updatedAt"), "updatedAt");
     Instant updated = time(f, "updatedAt");
-    if (first == null && updated == null) {
-      throw new RecordRejected(
-          SkipReason.MISSING_FIELD, "firstObservedAt and updatedAt are missing");
-    }
     Instant last = time(f, "lastObservedAt");
     String type = text(f, "type");
     String vulnerability = text(f, "packageVulnerabilityDetails.vulnerabilityId");
@@ -77,7 +74,7 @@ public final class InspectorFindings {
         status == null || "ACTIVE".equals(status),
         account,
         region,
-        first != null ? first : updated,
+        first,
         last != null ? last : updated,
         1,
         null,
@@ -89,15 +86,8 @@ public final class InspectorFindings {
         origin);
   }
 
-  private static Instant time(JsonNode f, String name) throws RecordRejected {
-    JsonNode v = at(f, name);
-    if (v == null) {
-      return null;
-    }
-    Instant t = JsonRecord.time(text(v));
-    if (t == null) {
-      throw new RecordRejected(SkipReason.INVALID_VALUE, name + " is not an ISO-8601 time");
-    }
-    return t;
+  /** An optional time; one that does not parse reads as absent. */
+  private static Instant time(JsonNode f, String name) {
+    return JsonRecord.time(text(f, name));
   }
 }
