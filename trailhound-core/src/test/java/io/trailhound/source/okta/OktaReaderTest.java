@@ -6,10 +6,12 @@ import io.trailhound.event.Event;
 import io.trailhound.event.EventView;
 import io.trailhound.event.FieldValue;
 import io.trailhound.source.SkipReason;
+import io.trailhound.source.cloudtrail.IngestOptions;
 import io.trailhound.testing.IdentityReading;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OktaReaderTest {
@@ -148,5 +150,20 @@ class OktaReaderTest {
         .containsExactly("uuid is missing", "published is missing");
     assertThat(r.report().examples().get(SkipReason.MISSING_FIELD))
         .allMatch(s -> s.location().endsWith("bad.jsonl"));
+  }
+
+  @Test
+  void a_huge_record_and_one_with_bad_utf8_are_skipped_alone() {
+    IdentityReading.Result r =
+        IdentityReading.read(
+            IngestOptions.defaults().withThreads(1).withMaxRecordBytes(64 * 1024),
+            List.of(IdentityReading.fixture("okta/huge-and-non-utf8.jsonl")));
+
+    assertThat(r.events())
+        .extracting(Event::id)
+        .containsExactly("f0000000-0000-4000-8000-0000000000b2");
+    assertThat(r.skipped(SkipReason.TOO_LARGE)).isEqualTo(1);
+    assertThat(r.skipped(SkipReason.INVALID_UTF8)).isEqualTo(1);
+    assertThat(r.report().examples().get(SkipReason.TOO_LARGE).get(0).record()).isZero();
   }
 }
