@@ -126,11 +126,12 @@ public final class ExternalFindings {
     if (f.nativeSeverity() != null) {
       b.append(" (severity ").append(f.nativeSeverity()).append(')');
     }
-    b.append(f.count() > 1 ? ", " + f.count() + " times" : "")
-        .append(" between ")
-        .append(f.firstSeen())
-        .append(" and ")
-        .append(f.lastSeen());
+    b.append(f.count() > 1 ? ", " + f.count() + " times" : "");
+    if (f.firstSeen().equals(f.lastSeen())) {
+      b.append(" at ").append(f.firstSeen());
+    } else {
+      b.append(" between ").append(f.firstSeen()).append(" and ").append(f.lastSeen());
+    }
     if (f.api() != null) {
       b.append("; API ").append(f.api());
     }
