@@ -21,11 +21,12 @@ final class FindingsTable {
                 "SEVERITY", "FIRST SEEN (UTC)", "TITLE", "ACTOR", "ACCOUNT", "REGION", "EVENTS"),
             List.of(8, 20, 50, 60, 12, 14, 7));
     for (Finding f : findings) {
+      String by = f.rule().reportedBy();
       table.row(
           List.of(
               f.severity().label().toUpperCase(Locale.ROOT),
               f.firstSeen().toString().replace('T', ' ').replace("Z", ""),
-              f.title(),
+              by.equals("trailhound") ? f.title() : "[" + by + "] " + f.title(),
               f.actor(),
               String.valueOf(f.account()),
               String.valueOf(f.region()),

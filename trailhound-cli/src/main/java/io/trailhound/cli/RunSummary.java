@@ -35,6 +35,22 @@ final class RunSummary {
         in.duplicates(),
         in.digestFiles(),
         in.skipped());
+    if (in.externalFindings() > 0
+        || in.eventsBySource().keySet().stream().anyMatch(k -> !k.equals("cloudtrail"))) {
+      StringBuilder sources = new StringBuilder();
+      in.eventsBySource()
+          .forEach(
+              (type, n) ->
+                  sources
+                      .append(sources.length() == 0 ? "" : ", ")
+                      .append(String.format(Locale.ROOT, "%s %,d", type, n)));
+      out.printf(
+          Locale.ROOT,
+          "  events by source: %s; other tools' findings read: %,d (%,d inactive, not reported)%n",
+          sources.length() == 0 ? "none" : sources,
+          in.externalFindings(),
+          r.externalInactive());
+    }
     for (Map.Entry<SkipReason, Long> e : new TreeMap<>(in.skips()).entrySet()) {
       out.printf(Locale.ROOT, "  skipped %s: %,d%n", e.getKey(), e.getValue());
       for (Skip example : in.examples().getOrDefault(e.getKey(), List.of())) {
@@ -99,6 +115,13 @@ final class RunSummary {
       g.writeNumberField("events", in.eventsDelivered());
       g.writeNumberField("duplicates", in.duplicates());
       g.writeNumberField("digest_files", in.digestFiles());
+      g.writeObjectFieldStart("events_by_source");
+      for (Map.Entry<String, Long> e : in.eventsBySource().entrySet()) {
+        g.writeNumberField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeNumberField("external_findings", in.externalFindings());
+      g.writeNumberField("external_findings_inactive", r.externalInactive());
       g.writeNumberField("skipped", in.skipped());
       g.writeObjectFieldStart("skipped_by_reason");
       for (Map.Entry<SkipReason, Long> e : new TreeMap<>(in.skips()).entrySet()) {

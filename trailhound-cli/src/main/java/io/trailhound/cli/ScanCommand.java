@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Scan CloudTrail logs (files, directories, - for standard input) and print findings.",
       "Formats are detected per file: S3 delivery objects (gzipped or not), JSON lines, arrays,"
-          + " EventBridge envelopes, lookup-events output, CloudTrail Lake results.",
+          + " EventBridge envelopes, lookup-events output, CloudTrail Lake results; also Okta"
+          + " System Log, Microsoft 365 audit and Entra ID sign-in logs, and GuardDuty,"
+          + " Security Hub (ASFF) and Inspector findings, reported beside ours.",
       "Exit codes: 0 done, 1 a finding at or above --fail-on, 2 usage or rule error,"
           + " 3 nothing could be read."
     })

@@ -55,6 +55,6 @@ class RulesCommandTest {
             shared().resolve("sigma/rules/rules").toString(),
             "../examples/logs");
     assertThat(run.code()).isZero();
-    assertThat(run.out()).contains("Rules: 201");
+    assertThat(run.out()).contains("Rules: 207");
   }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param types GuardDuty-style finding type names, may be empty
  * @param techniques ATT&amp;CK technique ids
  * @param tactics ATT&amp;CK tactic names ({@code persistence})
- * @param origin where the rule came from ({@code builtin:...} or a file path)
+ * @param origin where the rule came from ({@code builtin:...} or a file path; {@code
+ *     external:guardduty} for another tool's finding, see {@link #reportedBy()})
  */
 public record RuleInfo(
     String ruleId,
@@ -38,5 +39,16 @@ public record RuleInfo(
     techniques = List.copyOf(techniques);
     tactics = List.copyOf(tactics);
     origin = origin == null ? "" : origin;
+  }
+
+  /** Prefix of the origin of findings another tool raised. */
+  public static final String EXTERNAL = "external:";
+
+  /**
+   * Who raised findings of this rule: {@code trailhound}, or the other tool ({@code guardduty},
+   * {@code securityhub}, {@code inspector}) whose finding was read from the inputs.
+   */
+  public String reportedBy() {
+    return origin.startsWith(EXTERNAL) ? origin.substring(EXTERNAL.length()) : "trailhound";
   }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param findings findings, most severe first
  * @param integrity one report per scanned folder holding CloudTrail digest files
  * @param signaturesChecked whether digest signatures were checked (public keys were given)
+ * @param externalInactive other tools' findings read but not reported: archived, resolved,
+ *     suppressed, or passed compliance checks
  */
 public record ScanResult(
     IngestReport ingest,
@@ -25,7 +27,19 @@ public record ScanResult(
     long matches,
     List<Finding> findings,
     List<VerificationReport> integrity,
-    boolean signaturesChecked) {
+    boolean signaturesChecked,
+    long externalInactive) {
+
+  /** A result without other tools' findings. */
+  public ScanResult(
+      IngestReport ingest,
+      int rules,
+      long matches,
+      List<Finding> findings,
+      List<VerificationReport> integrity,
+      boolean signaturesChecked) {
+    this(ingest, rules, matches, findings, integrity, signaturesChecked, 0);
+  }
 
   public ScanResult {
     findings = List.copyOf(findings);
@@ -50,12 +64,13 @@ public record ScanResult(
   }
 
   /**
-   * True when not a single event or digest could be read: every input was unreadable or every
-   * record skipped, or there was no input file at all. (Readable files that hold no events are not
-   * this: an empty trail file is a valid answer.)
+   * True when not a single event, external finding or digest could be read: every input was
+   * unreadable or every record skipped, or there was no input file at all. (Readable files that
+   * hold no events are not this: an empty trail file is a valid answer.)
    */
   public boolean nothingRead() {
     return ingest.eventsDelivered() == 0
+        && ingest.externalFindings() == 0
         && ingest.duplicates() == 0
         && ingest.digestFiles() == 0
         && (ingest.skipped() > 0 || ingest.filesRead() == 0);

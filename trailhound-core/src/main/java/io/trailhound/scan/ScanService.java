@@ -39,8 +39,10 @@ public final class ScanService {
     paths.addAll(correlations.requiredPaths());
     List<ScanStage> stages = options.stages().stream().map(ScanStage.Factory::create).toList();
     stages.forEach(stage -> paths.addAll(stage.requiredPaths()));
+    ExternalFindings external = new ExternalFindings();
     IngestOptions ingest =
         IngestOptions.defaults()
+            .withOnFinding(external::add)
             .withCapture(paths, catalog.engine().needsFullText())
             .withThreads(options.threads())
             .withMaxRecordBytes(options.maxRecordBytes())
@@ -69,6 +71,7 @@ public final class ScanService {
     List<Finding> all = new ArrayList<>(findings.findings());
     all.addAll(CorrelationFindings.toFindings(correlations.finish()));
     stages.forEach(stage -> all.addAll(stage.finish()));
+    all.addAll(external.findings());
     List<VerificationReport> integrity =
         report.digestFiles() > 0
             ? IntegrityCheck.run(options.digestRoots(), options.keys(), options.threads())
@@ -81,6 +84,7 @@ public final class ScanService {
         matches.sum(),
         all,
         integrity,
-        options.keys() != null);
+        options.keys() != null,
+        external.inactive());
   }
 }

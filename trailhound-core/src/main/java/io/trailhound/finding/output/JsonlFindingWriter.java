@@ -25,6 +25,7 @@ public final class JsonlFindingWriter implements FindingWriter {
     g.writeStringField("id", f.id());
     g.writeStringField("rule_id", f.rule().ruleId());
     g.writeStringField("rule_name", f.rule().name());
+    g.writeStringField("reported_by", f.rule().reportedBy());
     g.writeStringField("title", f.title());
     g.writeStringField("description", f.rule().description());
     g.writeStringField("explanation", f.explanation());

@@ -1,6 +1,7 @@
 package io.trailhound.finding.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.trailhound.event.Endpoint;
 import io.trailhound.event.EventView;
 import io.trailhound.event.Resource;
 import io.trailhound.finding.AttackTag;
@@ -126,6 +127,31 @@ public final class OcsfFindingWriter implements FindingWriter {
     g.writeEndObject();
   }
 
+  /** OCSF {@code location} and {@code autonomous_system} of an endpoint an identity log placed. */
+  private static void location(JsonGenerator g, Endpoint.Geo geo) throws IOException {
+    if (geo == null) {
+      return;
+    }
+    if (geo.country() != null || geo.city() != null || geo.latitude() != null) {
+      g.writeObjectFieldStart("location");
+      Json.stringIfPresent(g, "country", geo.country());
+      Json.stringIfPresent(g, "city", geo.city());
+      if (geo.latitude() != null && geo.longitude() != null) {
+        g.writeNumberField("lat", geo.latitude());
+        g.writeNumberField("long", geo.longitude());
+      }
+      g.writeEndObject();
+    }
+    if (geo.asn() != null || geo.network() != null) {
+      g.writeObjectFieldStart("autonomous_system");
+      if (geo.asn() != null && geo.asn().matches("\\d{1,10}")) {
+        g.writeNumberField("number", Long.parseLong(geo.asn())); // an integer in OCSF
+      }
+      Json.stringIfPresent(g, "name", geo.network());
+      g.writeEndObject();
+    }
+  }
+
   private static void evidences(JsonGenerator g, List<EventView> samples) throws IOException {
     g.writeArrayFieldStart("evidences");
     for (EventView v : samples) {
@@ -136,6 +162,7 @@ public final class OcsfFindingWriter implements FindingWriter {
       Json.stringIfPresent(g, "uid_alt", v.actor().principalId());
       Json.stringIfPresent(g, "type", v.actor().type());
       Json.stringIfPresent(g, "name", v.actor().userName());
+      Json.stringIfPresent(g, "email_addr", v.actor().email());
       Json.stringIfPresent(g, "credential_uid", v.actor().accessKeyId());
       if (v.actor().account() != null) {
         g.writeObjectFieldStart("account");
@@ -160,6 +187,7 @@ public final class OcsfFindingWriter implements FindingWriter {
       if (v.source().ip() != null) {
         g.writeObjectFieldStart("src_endpoint");
         g.writeStringField("ip", v.source().ip());
+        location(g, v.source().geo());
         g.writeEndObject();
       }
       if (v.source().userAgent() != null) {

@@ -174,6 +174,8 @@ final class FileReading {
             case "Records" -> Kind.RECORD;
             case "Events" -> Kind.LOOKUP;
             case "QueryResultRows" -> Kind.LAKE;
+            // findings and Graph pages: each element is classified on its own
+            case "Findings", "findings", "value" -> Kind.LOOSE;
             default -> null;
           };
       if (kind != null && framer.peekNonWs(null) == '[') {

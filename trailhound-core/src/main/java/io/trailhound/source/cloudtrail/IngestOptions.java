@@ -1,6 +1,7 @@
 package io.trailhound.source.cloudtrail;
 
 import io.trailhound.source.Skip;
+import io.trailhound.source.findings.ExternalFinding;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,6 +21,9 @@ import java.util.function.Consumer;
  * @param progress progress callback
  * @param onSkip called with every skip, on the thread that found it (must be thread-safe); the
  *     report keeps only counts and a few examples
+ * @param onFinding called with every finding of another tool that was read (GuardDuty, Security
+ *     Hub, Inspector), on the thread that read it (must be thread-safe); by default they are only
+ *     counted
  */
 public record IngestOptions(
     Set<String> capturePaths,
@@ -29,7 +33,8 @@ public record IngestOptions(
     long dedupeCap,
     int maxExamples,
     IngestProgress progress,
-    Consumer<Skip> onSkip) {
+    Consumer<Skip> onSkip,
+    Consumer<ExternalFinding> onFinding) {
 
   public static final long DEFAULT_MAX_RECORD_BYTES = 16L << 20;
   public static final long DEFAULT_DEDUPE_CAP = 4_000_000L;
@@ -38,6 +43,7 @@ public record IngestOptions(
     capturePaths = Set.copyOf(capturePaths);
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(onSkip, "onSkip");
+    Objects.requireNonNull(onFinding, "onFinding");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
@@ -62,32 +68,86 @@ public record IngestOptions(
         DEFAULT_DEDUPE_CAP,
         5,
         IngestProgress.NONE,
-        skip -> {});
+        skip -> {},
+        finding -> {});
   }
 
   public IngestOptions withCapture(Set<String> paths, boolean allText) {
     return new IngestOptions(
-        paths, allText, threads, maxRecordBytes, dedupeCap, maxExamples, progress, onSkip);
+        paths,
+        allText,
+        threads,
+        maxRecordBytes,
+        dedupeCap,
+        maxExamples,
+        progress,
+        onSkip,
+        onFinding);
   }
 
   public IngestOptions withThreads(int n) {
     return new IngestOptions(
-        capturePaths, captureAllText, n, maxRecordBytes, dedupeCap, maxExamples, progress, onSkip);
+        capturePaths,
+        captureAllText,
+        n,
+        maxRecordBytes,
+        dedupeCap,
+        maxExamples,
+        progress,
+        onSkip,
+        onFinding);
   }
 
   public IngestOptions withMaxRecordBytes(long max) {
     return new IngestOptions(
-        capturePaths, captureAllText, threads, max, dedupeCap, maxExamples, progress, onSkip);
+        capturePaths,
+        captureAllText,
+        threads,
+        max,
+        dedupeCap,
+        maxExamples,
+        progress,
+        onSkip,
+        onFinding);
   }
 
   public IngestOptions withDedupeCap(long cap) {
     return new IngestOptions(
-        capturePaths, captureAllText, threads, maxRecordBytes, cap, maxExamples, progress, onSkip);
+        capturePaths,
+        captureAllText,
+        threads,
+        maxRecordBytes,
+        cap,
+        maxExamples,
+        progress,
+        onSkip,
+        onFinding);
   }
 
   public IngestOptions withProgress(IngestProgress p) {
     return new IngestOptions(
-        capturePaths, captureAllText, threads, maxRecordBytes, dedupeCap, maxExamples, p, onSkip);
+        capturePaths,
+        captureAllText,
+        threads,
+        maxRecordBytes,
+        dedupeCap,
+        maxExamples,
+        p,
+        onSkip,
+        onFinding);
+  }
+
+  public IngestOptions withOnFinding(Consumer<ExternalFinding> listener) {
+    return new IngestOptions(
+        capturePaths,
+        captureAllText,
+        threads,
+        maxRecordBytes,
+        dedupeCap,
+        maxExamples,
+        progress,
+        onSkip,
+        listener);
   }
 
   public IngestOptions withOnSkip(Consumer<Skip> listener) {
@@ -99,6 +159,7 @@ public record IngestOptions(
         dedupeCap,
         maxExamples,
         progress,
-        listener);
+        listener,
+        onFinding);
   }
 }

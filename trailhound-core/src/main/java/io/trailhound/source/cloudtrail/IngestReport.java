@@ -18,6 +18,9 @@ import java.util.Map;
  * @param skips number of skips per reason (reasons with none are absent)
  * @param examples up to {@code maxExamples} skips per reason, in the order they happened per thread
  * @param elapsed wall time of the run, from the injected clock
+ * @param eventsBySource events delivered per source type ({@code cloudtrail}, {@code okta}, {@code
+ *     m365}, {@code entra}); types with none are absent
+ * @param externalFindings other tools' findings read (GuardDuty, Security Hub, Inspector)
  */
 public record IngestReport(
     long filesRead,
@@ -28,11 +31,14 @@ public record IngestReport(
     long digestFiles,
     Map<SkipReason, Long> skips,
     Map<SkipReason, List<Skip>> examples,
-    Duration elapsed) {
+    Duration elapsed,
+    Map<String, Long> eventsBySource,
+    long externalFindings) {
 
   public IngestReport {
     skips = Map.copyOf(skips);
     examples = Map.copyOf(examples);
+    eventsBySource = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(eventsBySource));
   }
 
   /** Skips of one reason. */

@@ -26,6 +26,7 @@ final class RecordPipeline {
   private final boolean allText;
   private final EventIdSet ids;
   private final ReportBuilder report;
+  private final ForeignRecords foreign;
 
   /** A capturer per worker thread: it keeps scratch arrays between records. */
   private final ThreadLocal<Capturer> capturers;
@@ -38,6 +39,7 @@ final class RecordPipeline {
     this.allText = options.captureAllText();
     this.ids = ids;
     this.report = report;
+    this.foreign = new ForeignRecords(jackson, ids, report, options.onFinding());
     this.capturers = ThreadLocal.withInitial(() -> new Capturer(trie, allText, jackson));
   }
 
@@ -137,8 +139,8 @@ final class RecordPipeline {
   }
 
   /**
-   * A top-level object of unknown kind: a CloudTrail event, an EventBridge envelope, a digest or
-   * something else.
+   * A top-level object of unknown kind: a CloudTrail event, an EventBridge envelope, a digest, a
+   * record of another log type or another tool's finding ({@link Foreign}), or something else.
    */
   Loose loose(byte[] bytes, String location, long index, Consumer<Event> out) {
     Shapes.Kind kind;
@@ -152,6 +154,9 @@ final class RecordPipeline {
       case EVENT -> event(bytes, true, location, index, out); // classify checked the UTF-8
       case EVENTBRIDGE -> event(kind.detail(bytes), location, index, out);
       case DIGEST -> report.digests.increment();
+      case FOREIGN ->
+          foreign.handle(
+              kind.foreign(), kind.hasDetail() ? kind.detail(bytes) : bytes, location, index, out);
       case ENVELOPE -> {
         return Loose.ENVELOPE;
       }

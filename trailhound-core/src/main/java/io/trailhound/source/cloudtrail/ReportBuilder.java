@@ -19,6 +19,12 @@ final class ReportBuilder {
   final LongAdder events = new LongAdder();
   final LongAdder duplicates = new LongAdder();
   final LongAdder digests = new LongAdder();
+  final LongAdder externalFindings = new LongAdder();
+
+  /** Events per source type other than CloudTrail (CloudTrail's count is the rest). */
+  private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> bySource =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Map<SkipReason, LongAdder> skipCounts = new EnumMap<>(SkipReason.class);
   private final Map<SkipReason, List<Skip>> examples = new EnumMap<>(SkipReason.class);
   private final int maxExamples;
@@ -31,6 +37,11 @@ final class ReportBuilder {
       skipCounts.put(r, new LongAdder());
       examples.put(r, new ArrayList<>());
     }
+  }
+
+  /** Counts one delivered event of a source type other than CloudTrail. */
+  void source(String sourceType) {
+    bySource.computeIfAbsent(sourceType, s -> new LongAdder()).increment();
   }
 
   void skip(Skip skip) {
@@ -61,15 +72,28 @@ final class ReportBuilder {
         }
       }
     }
+    long delivered = events.sum();
+    Map<String, Long> sources = new java.util.TreeMap<>();
+    long others = 0;
+    for (Map.Entry<String, LongAdder> e : bySource.entrySet()) {
+      long n = e.getValue().sum();
+      sources.put(e.getKey(), n);
+      others += n;
+    }
+    if (delivered - others > 0) {
+      sources.put(CloudTrailReader.SOURCE_TYPE, delivered - others);
+    }
     return new IngestReport(
         files.sum(),
         bytes.sum(),
         records.sum(),
-        events.sum(),
+        delivered,
         duplicates.sum(),
         digests.sum(),
         counts,
         samples,
-        elapsed);
+        elapsed,
+        sources,
+        externalFindings.sum());
   }
 }

@@ -9,6 +9,7 @@ import io.trailhound.source.SkipReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,13 +22,24 @@ final class Shapes {
     EVENTBRIDGE,
     DIGEST,
     ENVELOPE,
+    /** A record of another log type or a finding; {@link Kind#foreign} says which. */
+    FOREIGN,
     UNKNOWN
   }
 
   /**
    * The shape, with the byte range of an EventBridge {@code detail} or the reason it is unknown.
    */
-  record Kind(Shape shape, long detailStart, long detailEnd, String why) {
+  record Kind(Shape shape, long detailStart, long detailEnd, String why, Foreign foreign) {
+
+    Kind(Shape shape, long detailStart, long detailEnd, String why) {
+      this(shape, detailStart, detailEnd, why, null);
+    }
+
+    boolean hasDetail() {
+      return detailStart >= 0;
+    }
+
     byte[] detail(byte[] bytes) {
       return Arrays.copyOfRange(bytes, (int) detailStart, (int) detailEnd);
     }
@@ -55,7 +67,13 @@ final class Shapes {
           "QueryStatus",
           "QueryStatistics",
           "NextToken",
-          "ErrorMessage");
+          "ErrorMessage",
+          // GuardDuty / Security Hub get-findings, Inspector list-findings, Graph pages
+          "Findings",
+          "findings",
+          "value",
+          "@odata.context",
+          "@odata.nextLink");
 
   /** Member names only a CloudTrail event has (TrailDiscover metadata has eventName too). */
   private static final Set<String> EVENT_KEYS =
@@ -85,8 +103,10 @@ final class Shapes {
       long end = -1;
       int digestKeys = 0;
       boolean first = true;
+      Set<String> names = new HashSet<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
+        names.add(name);
         JsonToken v = p.nextToken();
         if (first && ENVELOPE_KEYS.contains(name)) {
           return Kind.of(Shape.ENVELOPE);
@@ -112,12 +132,20 @@ final class Shapes {
         if (detailType.endsWith(" via CloudTrail")) {
           return new Kind(Shape.EVENTBRIDGE, start, end, null);
         }
-        return new Kind(Shape.UNKNOWN, -1, -1, "EventBridge event that is not from CloudTrail");
+        Foreign foreign = Foreign.ofDetailType(detailType);
+        if (foreign != null) {
+          return new Kind(Shape.FOREIGN, start, end, null, foreign);
+        }
+        return new Kind(Shape.UNKNOWN, -1, -1, "EventBridge event of an unknown kind");
       }
       if (digestKeys >= 2) {
         return Kind.of(Shape.DIGEST);
       }
-      return new Kind(Shape.UNKNOWN, -1, -1, "JSON object that is not a CloudTrail record");
+      Foreign foreign = Foreign.of(names);
+      if (foreign != null) {
+        return new Kind(Shape.FOREIGN, -1, -1, null, foreign);
+      }
+      return new Kind(Shape.UNKNOWN, -1, -1, "JSON object of no known log or finding format");
     } catch (IOException e) {
       throw Jackson.classify(e);
     }

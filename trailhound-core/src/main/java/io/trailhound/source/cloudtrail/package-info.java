@@ -31,6 +31,14 @@
  *   <li><b>Digest files</b> (a path containing {@code /CloudTrail-Digest/}, or an object with at
  *       least two of {@code digestStartTime}, {@code digestEndTime}, {@code digestS3Object}, {@code
  *       logFiles}) are counted as digests and never read as events.
+ *   <li><b>Other log types and other tools' findings</b> are recognised per object by their member
+ *       names, or by an EventBridge {@code detail-type} ({@code GuardDuty Finding}, {@code Security
+ *       Hub Findings - Imported}, {@code Inspector2 Finding}, Okta's {@code SystemLog}): Okta System
+ *       Log events, Microsoft 365 Unified Audit Log records and Entra ID sign-ins become events of
+ *       their own source type; GuardDuty, ASFF and Inspector findings go to {@link
+ *       io.trailhound.source.cloudtrail.IngestOptions#onFinding()}. Wrappers {@code
+ *       {"Findings":[...]}}, {@code {"findings":[...]}} and Graph pages {@code {"value":[...]}} are
+ *       framed like {@code Records}. See {@code Foreign} for the order formats are tried in.
  *   <li>A top-level object is taken as an event only if it has one of {@code eventVersion}, {@code
  *       eventTime}, {@code eventID}, {@code userIdentity}; anything else (TrailDiscover metadata,
  *       for one) is counted as {@code UNKNOWN_FORMAT}. Records inside a {@code Records} array are
