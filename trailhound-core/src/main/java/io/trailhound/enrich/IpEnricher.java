@@ -5,6 +5,9 @@ public interface IpEnricher {
   /** Enrichment that knows nothing: every address is {@link IpInfo#UNKNOWN}. */
   IpEnricher NONE = ip -> IpInfo.UNKNOWN;
 
-  /** What is known about {@code ip} (IPv4 or IPv6 text); {@link IpInfo#UNKNOWN} for non-addresses such as AWS service names. */
+  /**
+   * What is known about {@code ip} (IPv4 or IPv6 text); {@link IpInfo#UNKNOWN} for non-addresses
+   * such as AWS service names.
+   */
   IpInfo lookup(String ip);
 }
