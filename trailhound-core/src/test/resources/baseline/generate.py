@@ -33,12 +33,13 @@ def role_session(role, session, key="ASIAQRSTUVWXYZTEMP01", ec2=False, account=A
 
 
 def event(ident, t, source, name, ip, ua, region="us-east-1", error=None, params=None,
-          read_only=None, etype="AwsApiCall", extra=None):
+          read_only=None, etype="AwsApiCall", extra=None, data=False):
     e = {"eventVersion": "1.09", "userIdentity": ident, "eventTime": ts(t),
          "eventSource": source, "eventName": name, "awsRegion": region,
          "sourceIPAddress": ip, "userAgent": ua, "requestParameters": params,
          "responseElements": None, "eventID": "", "eventType": etype,
-         "managementEvent": True, "recipientAccountId": ACCOUNT, "eventCategory": "Management"}
+         "managementEvent": not data, "recipientAccountId": ACCOUNT,
+         "eventCategory": "Data" if data else "Management"}
     if read_only is not None:
         e["readOnly"] = read_only
     if error:
@@ -159,3 +160,45 @@ apis = ["DescribeInstances", "DescribeVolumes", "DescribeSnapshots", "DescribeIm
 t = START + timedelta(days=11, hours=22)
 write("enumeration-burst.jsonl", [event(OPS, t + timedelta(seconds=30 * i), "ec2.amazonaws.com", api, "192.0.2.50", CLI,
                                         read_only=True) for i, api in enumerate(apis)])
+
+# An ETL role writing and reading objects every day (S3 data events); on day 13 the same role
+# lists every bucket, deletes objects and opens a bucket policy — or (negative) just its usual work.
+ETL = role_session("etl", "etl-nightly")
+BUCKET = "arn:aws:s3:::example-reports"
+
+
+def s3(t, name, key=None, bucket_level=False):
+    res = [{"type": "AWS::S3::Bucket", "ARN": BUCKET}]
+    if key:
+        res.append({"type": "AWS::S3::Object", "ARN": BUCKET + "/" + key})
+    return event(ETL, t, "s3.amazonaws.com", name, "192.0.2.160", BOTO,
+                 params={"bucketName": "example-reports", **({"key": key} if key else {})},
+                 read_only=name.startswith("Get") or name.startswith("List"),
+                 data=not bucket_level, extra={"resources": res})
+
+
+s3_history = []
+for day in range(12):
+    t = START + timedelta(days=day, hours=2)
+    s3_history.append(s3(t, "PutObject", f"daily/{day:02d}.parquet"))
+    s3_history.append(s3(t + timedelta(minutes=5), "GetObject", f"daily/{day:02d}.parquet"))
+write("s3-history.jsonl", s3_history)
+t = START + timedelta(days=12, hours=2)
+write("s3-usual.jsonl", [s3(t, "PutObject", "daily/12.parquet"), s3(t + timedelta(minutes=5), "GetObject", "daily/12.parquet")])
+write("s3-wipe.jsonl", [s3(t, "ListBuckets", bucket_level=True),
+                        s3(t + timedelta(minutes=1), "DeleteObjects"),
+                        s3(t + timedelta(minutes=2), "PutBucketPolicy", bucket_level=True)])
+
+# A Lambda function's credentials (userIdentity.inScopeOf): from AWS addresses, then from outside
+# AWS, then through a VPC endpoint of another account.
+FN = role_session("report-fn-role", "report-fn")
+FN["inScopeOf"] = {"issuerType": "AWS::Lambda::Function",
+                   "sourceArn": f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:report-fn",
+                   "sourceAccount": ACCOUNT, "credentialsIssuedTo": f"arn:aws:iam::{ACCOUNT}:role/report-fn-role"}
+write("lambda-usual.jsonl", [event(FN, START + timedelta(hours=h), "dynamodb.amazonaws.com", "Query",
+                                   f"198.51.100.{10 + h}", "aws-sdk-nodejs/2.1500.0", read_only=True) for h in range(5)])
+write("lambda-stolen.jsonl", [
+    event(FN, START + timedelta(hours=6), "dynamodb.amazonaws.com", "Scan", "203.0.113.9", KALI, read_only=True),
+    event(FN, START + timedelta(hours=7), "dynamodb.amazonaws.com", "Scan", "10.8.0.4", BOTO, read_only=True,
+          extra={"vpcEndpointId": "vpce-0aaaabbbbccccdddd", "vpcEndpointAccountId": "999988887777"}),
+])

@@ -80,6 +80,7 @@ final class CredentialWatch {
     String issuerType = text(event, "userIdentity.inScopeOf.issuerType");
     boolean instance =
         a.sessionName() != null
+            && a.sessionName().startsWith("i-")
             && INSTANCE_ID.matcher(a.sessionName()).matches()
             && ("Role".equals(a.sessionIssuerType())
                 || text(event, "userIdentity.sessionContext.ec2RoleDelivery") != null);
