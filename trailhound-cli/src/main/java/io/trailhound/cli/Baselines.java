@@ -58,7 +58,15 @@ final class Baselines {
     return BaselineStage.factory(IpEnricher.NONE, store, config);
   }
 
-  void save() {
+  /** Saves the state (with {@code --state}) and says when the actor cap evicted profiles. */
+  void finish(java.io.PrintWriter err) {
+    if (store.evicted() > 0) {
+      err.printf(
+          java.util.Locale.ROOT,
+          "trailhound: baselines evicted %,d least recently seen actors at the cap of %,d%n",
+          store.evicted(),
+          store.maxActors());
+    }
     if (stateFile == null) {
       return;
     }

@@ -164,7 +164,7 @@ final class ScanCommand implements Callable<Integer> {
       result = new ScanService(clock).scan(inputs, catalog, options);
     }
     if (baselines != null) {
-      baselines.save();
+      baselines.finish(err);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (machine == null) {

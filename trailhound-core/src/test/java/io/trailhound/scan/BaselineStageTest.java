@@ -30,6 +30,7 @@ class BaselineStageTest {
         .startsWith("key " + SVC_KEY + " used from 203.0.113.66, AS64511 Example Hosting BV (NL)")
         .contains("new country NL and AS64511")
         .contains("seen before only from AS64496 (36 events) in US (36 events) over 13 days")
+        .contains("50 events in all, 28% of them in the hour from 20:00 UTC")
         .contains("user agent aws-cli/2.x (never used before)");
   }
 

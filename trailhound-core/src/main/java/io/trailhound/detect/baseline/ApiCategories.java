@@ -78,8 +78,14 @@ final class ApiCategories {
     if (service == null || api == null) {
       return null;
     }
-    ConcurrentHashMap<String, Optional<Category>> apis =
-        cache.computeIfAbsent(service, s -> new ConcurrentHashMap<>());
+    ConcurrentHashMap<String, Optional<Category>> apis = cache.get(service);
+    if (apis == null) {
+      // Attacker-chosen event sources must not grow the cache without bound either.
+      if (cache.size() >= 2_000) {
+        return lookup(service, api);
+      }
+      apis = cache.computeIfAbsent(service, s -> new ConcurrentHashMap<>());
+    }
     Optional<Category> known = apis.get(api);
     if (known == null) {
       known = Optional.ofNullable(lookup(service, api));

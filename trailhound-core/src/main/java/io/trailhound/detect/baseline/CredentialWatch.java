@@ -66,7 +66,8 @@ final class CredentialWatch {
 
   private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
   private final BaselineConfig config;
-  private long dropped;
+  private final java.util.concurrent.atomic.AtomicLong dropped =
+      new java.util.concurrent.atomic.AtomicLong();
 
   CredentialWatch(BaselineConfig config) {
     this.config = config;
@@ -90,9 +91,7 @@ final class CredentialWatch {
     Session s = sessions.get(a.principalArn());
     if (s == null) {
       if (sessions.size() >= MAX_SESSIONS) {
-        synchronized (this) {
-          dropped++;
-        }
+        dropped.incrementAndGet();
         return;
       }
       String account = instance ? a.account() : text(event, "userIdentity.inScopeOf.sourceAccount");
@@ -186,8 +185,9 @@ final class CredentialWatch {
     }
   }
 
+  /** Sessions not tracked because {@code MAX_SESSIONS} were already. */
   long dropped() {
-    return dropped;
+    return dropped.get();
   }
 
   private static BaselineAlert alert(

@@ -180,9 +180,15 @@ final class FirstSeenEvaluator {
     ValueSet uas = p.existing(Attribute.USER_AGENT);
     int i = uas == null || ua == null ? -1 : uas.indexOf(ua);
     boolean newUa = i >= 0 && uas.first(i) >= s.time() && uas.first(i) > p.first;
+    int hour = (int) Math.floorMod(s.time() / 3_600_000L, 24L);
+    int share = p.hours == null || p.events == 0 ? 0 : (int) (100L * p.hours[hour] / p.events);
     return "; "
         + Explain.count(p.events)
-        + " in all"
+        + " in all, "
+        + share
+        + "% of them in the hour from "
+        + String.format(java.util.Locale.ROOT, "%02d:00", hour)
+        + " UTC"
         + (ua != null ? "; user agent " + ua + (newUa ? " (never used before)" : "") : "")
         + ".";
   }

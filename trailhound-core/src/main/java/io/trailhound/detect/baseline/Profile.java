@@ -28,9 +28,6 @@ final class Profile {
   long last = Long.MIN_VALUE;
   long events;
 
-  /** First event time when loaded from the state file; {@code Long.MAX_VALUE} for a new actor. */
-  long loadedFirst = Long.MAX_VALUE;
-
   final ValueSet[] attributes = new ValueSet[Attribute.ALL.length];
   int[] hours;
 
@@ -186,6 +183,5 @@ final class Profile {
     discoveryHours = null;
     logins = null;
     loginCountries = null;
-    loadedFirst = first;
   }
 }

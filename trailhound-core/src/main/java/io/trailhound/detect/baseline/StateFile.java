@@ -198,7 +198,6 @@ public final class StateFile {
       p.first = Math.min(p.first, n.path("first").asLong());
       p.last = Math.max(p.last, n.path("last").asLong());
       p.events += n.path("events").asLong();
-      p.loadedFirst = p.first;
       JsonNode hours = n.path("hours");
       if (hours.isArray() && hours.size() == 24) {
         p.hours = new int[24];
