@@ -53,9 +53,9 @@ final class Baselines {
     return new Baselines(store, config, stateFile);
   }
 
-  /** The stage; the CLI has no IP database yet, so enrichment is {@link IpEnricher#NONE}. */
-  ScanStage.Factory factory() {
-    return BaselineStage.factory(IpEnricher.NONE, store, config);
+  /** The stage, enriching caller addresses with {@code enricher}. */
+  ScanStage.Factory factory(IpEnricher enricher) {
+    return BaselineStage.factory(enricher, store, config);
   }
 
   /** Saves the state (with {@code --state}) and says when the actor cap evicted profiles. */

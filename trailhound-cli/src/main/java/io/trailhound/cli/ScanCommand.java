@@ -1,5 +1,6 @@
 package io.trailhound.cli;
 
+import io.trailhound.enrich.IpEnricher;
 import io.trailhound.finding.Severity;
 import io.trailhound.finding.output.OutputFormat;
 import io.trailhound.integrity.KeyLoadException;
@@ -158,7 +159,8 @@ final class ScanCommand implements Callable<Integer> {
             .withMaxRecordBytes(maxRecordBytes)
             .withProgress((d, t) -> done.set(d));
     if (baselines != null) {
-      options = options.withStage(baselines.factory());
+      // No IP database yet: location and travel baselines stay silent until --geoip supplies one.
+      options = options.withStage(baselines.factory(IpEnricher.NONE));
     }
     try (ProgressBar bar = ProgressBar.start(!noProgress, err, done::get, total)) {
       result = new ScanService(clock).scan(inputs, catalog, options);
