@@ -37,7 +37,7 @@ class BaselineResourceTest {
     assertThat(delete.explanation())
         .contains("called s3.amazonaws.com DeleteObjects")
         .contains("its first s3-delete call")
-        .contains("used only s3-read (12 events), s3-write (12 events)");
+        .contains("used only s3-read (12 in all), s3-write (12 in all)");
     assertThat(of(findings, "th-baseline-s3-anomalous-permission").get(0).rule().types())
         .contains("Impact:S3/PermissionsModification.Unusual");
   }

@@ -29,7 +29,7 @@ class BaselineStageTest {
     assertThat(f.explanation())
         .startsWith("key " + SVC_KEY + " used from 203.0.113.66, AS64511 Example Hosting BV (NL)")
         .contains("new country NL and AS64511")
-        .contains("seen before only from AS64496 (36 events) in US (36 events) over 13 days")
+        .contains("seen before only from AS64496 (36 in all) in US (36 in all) over 13 days")
         .contains("50 events in all, 28% of them in the hour from 20:00 UTC")
         .contains("user agent aws-cli/2.x (never used before)");
   }
@@ -98,7 +98,7 @@ class BaselineStageTest {
             "principal arn:aws:sts::111122223333:assumed-role/ci-deploy/github-actions-1234"
                 + " called RunInstances")
         .contains("new instance type p4d.24xlarge and launch region ap-southeast-1")
-        .contains("before it launched only t3.small (12 events) in us-east-1 (12 events)");
+        .contains("before it launched only t3.small (12 in all) in us-east-1 (12 in all)");
   }
 
   @Test

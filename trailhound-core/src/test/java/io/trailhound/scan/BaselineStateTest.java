@@ -74,7 +74,7 @@ class BaselineStateTest {
         .satisfies(
             f ->
                 assertThat(f.explanation())
-                    .contains("seen before only from AS64496 (36 events) in US (36 events)"));
+                    .contains("seen before only from AS64496 (36 in all) in US (36 in all)"));
     assertThat(of(run2, "th-baseline-anomalous-defense-evasion")).hasSize(1);
     StateFile.save(second, state);
 

@@ -39,7 +39,7 @@ final class Explain {
 
   /**
    * The values of {@code a} first seen before {@code before}, most used first, e.g. {@code AS16509
-   * (3,012 events), AS14618 (4 events)}; "none" when there are none.
+   * (3,012 in all), AS14618 (4 in all)}; "none" when there are none.
    */
   static String before(ValueSet s, Attribute a, long before) {
     if (s == null) {
@@ -65,7 +65,11 @@ final class Explain {
       if (k > 0) {
         b.append(", ");
       }
-      b.append(value(a, s.value(i))).append(" (").append(count(s.count(i))).append(')');
+      // Counts cover the whole history, not only the time before the anomaly: say so.
+      b.append(value(a, s.value(i)))
+          .append(" (")
+          .append(String.format(Locale.ROOT, "%,d", s.count(i)))
+          .append(" in all)");
     }
     if (idx.size() > MAX_LISTED) {
       b.append(" and ").append(idx.size() - MAX_LISTED).append(" more");

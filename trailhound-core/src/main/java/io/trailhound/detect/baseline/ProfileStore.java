@@ -95,16 +95,20 @@ public final class ProfileStore {
       if (size.get() <= maxActors) {
         return;
       }
-      List<Profile> everyone = new ArrayList<>();
-      profiles.values().forEach(m -> everyone.addAll(m.values()));
+      // Snapshot the times first: other threads keep updating them, and a sort whose keys move
+      // under it may fail.
+      List<Map.Entry<Long, Profile>> everyone = new ArrayList<>();
+      profiles
+          .values()
+          .forEach(m -> m.values().forEach(p -> everyone.add(Map.entry(lastSeen(p), p))));
       everyone.sort(
-          Comparator.comparingLong((Profile p) -> lastSeen(p))
-              .thenComparing(p -> p.kind)
-              .thenComparing(p -> p.id));
+          Comparator.comparingLong((Map.Entry<Long, Profile> e) -> e.getKey())
+              .thenComparing(e -> e.getValue().kind)
+              .thenComparing(e -> e.getValue().id));
       long target = maxActors - maxActors / 10;
       int drop = (int) Math.max(0, everyone.size() - target);
       for (int i = 0; i < drop; i++) {
-        Profile p = everyone.get(i);
+        Profile p = everyone.get(i).getValue();
         if (profiles.get(p.kind).remove(p.id, p)) {
           size.decrementAndGet();
           evicted.incrementAndGet();
