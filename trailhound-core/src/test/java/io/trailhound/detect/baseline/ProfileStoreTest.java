@@ -77,4 +77,30 @@ class ProfileStoreTest {
     }
     assertThat(reference).allMatch(v -> Integer.parseInt(v.substring(10, v.indexOf('@'))) >= 32);
   }
+
+  @Test
+  void concurrent_readers_past_the_cap_lose_no_count_and_stay_bounded() throws Exception {
+    ProfileStore store = new ProfileStore(1_000, 8);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int offset = t * 5_000;
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 5_000; i++) {
+                  store
+                      .profile(ActorKind.PRINCIPAL, "arn:u" + (offset + i))
+                      .observe(at(offset + i, "192.0.2.9"), 8);
+                }
+              },
+              "profile-writer-" + t);
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(store.size()).isLessThanOrEqualTo(1_000);
+    assertThat(store.size() + store.evicted()).isEqualTo(20_000);
+  }
 }
