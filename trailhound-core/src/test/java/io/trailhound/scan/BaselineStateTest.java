@@ -105,6 +105,23 @@ class BaselineStateTest {
   }
 
   @Test
+  void an_instances_own_addresses_learned_in_run_one_let_run_two_see_its_credentials_stolen(
+      @TempDir Path dir) {
+    Path state = dir.resolve("s.json");
+    ProfileStore first = StateFile.load(state, 1000, 32);
+    assertThat(BaselineRun.scan(first, BaselineRun.config(), 2, "instance-own.jsonl")).isEmpty();
+    StateFile.save(first, state);
+
+    List<Finding> run2 =
+        BaselineRun.scan(
+            StateFile.load(state, 1000, 32), BaselineRun.config(), 2, "instance-stolen.jsonl");
+    assertThat(of(run2, "th-baseline-instance-credential-outside-aws"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.sourceIps()).containsExactly("203.0.113.66"));
+    assertThat(of(run2, "th-baseline-instance-credential-inside-aws")).hasSize(1);
+  }
+
+  @Test
   void a_corrupt_or_foreign_state_file_is_a_clear_error(@TempDir Path dir) throws Exception {
     Path corrupt = dir.resolve("corrupt.json");
     Files.writeString(

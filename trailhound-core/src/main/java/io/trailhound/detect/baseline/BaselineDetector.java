@@ -55,7 +55,7 @@ public final class BaselineDetector {
     this.config = config;
     this.enricher = enricher;
     this.store = store;
-    this.credentials = new CredentialWatch(config);
+    this.credentials = new CredentialWatch(config, store);
   }
 
   public ProfileStore store() {
@@ -143,6 +143,7 @@ public final class BaselineDetector {
     }
     out.addAll(mostSpecific(firstSeenAlerts));
     credentials.evaluate(out);
+    store.pruneSessions();
     out.sort(
         Comparator.comparing(BaselineAlert::firstSeen)
             .thenComparing(BaselineAlert::detectorId)

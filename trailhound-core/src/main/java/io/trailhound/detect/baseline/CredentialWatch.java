@@ -42,35 +42,16 @@ final class CredentialWatch {
           "vpcEndpointAccountId");
 
   private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8,17}");
-  private static final int MAX_SESSIONS = 200_000;
-  private static final int MAX_ADDRESSES = 64;
+  static final int MAX_ADDRESSES = 64;
 
-  /** One credential's calls: by address, and through foreign VPC endpoints. */
-  private static final class Session {
-    final String arn;
-    final String account;
-    final boolean instance;
-    final String issuerType;
-    final ValueSet addresses = new ValueSet();
-    final List<Sighting> foreignEndpoints = new ArrayList<>();
-    final List<String> endpointAccounts = new ArrayList<>();
-    long first = Long.MAX_VALUE;
-
-    Session(String arn, String account, boolean instance, String issuerType) {
-      this.arn = arn;
-      this.account = account;
-      this.instance = instance;
-      this.issuerType = issuerType;
-    }
-  }
-
-  private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CredentialSession> sessions;
   private final BaselineConfig config;
   private final java.util.concurrent.atomic.AtomicLong dropped =
       new java.util.concurrent.atomic.AtomicLong();
 
-  CredentialWatch(BaselineConfig config) {
+  CredentialWatch(BaselineConfig config, ProfileStore store) {
     this.config = config;
+    this.sessions = store.sessions();
   }
 
   void observe(Event event, Observation o) {
@@ -88,9 +69,9 @@ final class CredentialWatch {
     if (!instance && issuerType == null) {
       return;
     }
-    Session s = sessions.get(a.principalArn());
+    CredentialSession s = sessions.get(a.principalArn());
     if (s == null) {
-      if (sessions.size() >= MAX_SESSIONS) {
+      if (sessions.size() >= ProfileStore.MAX_SESSIONS) {
         dropped.incrementAndGet();
         return;
       }
@@ -98,11 +79,14 @@ final class CredentialWatch {
       s =
           sessions.computeIfAbsent(
               a.principalArn(),
-              k -> new Session(k, account != null ? account : a.account(), instance, issuerType));
+              k ->
+                  new CredentialSession(
+                      k, account != null ? account : a.account(), instance, issuerType));
     }
     String endpointAccount = text(event, "vpcEndpointAccountId");
     synchronized (s) {
       s.first = Math.min(s.first, o.time);
+      s.last = Math.max(s.last, o.time);
       if (o.ip != null) {
         s.addresses.observe(o.ip, o.time, o, MAX_ADDRESSES);
       }
@@ -117,12 +101,12 @@ final class CredentialWatch {
   }
 
   void evaluate(List<BaselineAlert> out) {
-    List<Session> all = new ArrayList<>(sessions.values());
+    List<CredentialSession> all = new ArrayList<>(sessions.values());
     all.sort(Comparator.comparing(s -> s.arn));
     long window = config.ownAddressWindow().toMillis();
     Map<String, Set<String>> ownersByAddress = new HashMap<>();
     Map<String, Set<String>> instancesByAddress = new HashMap<>();
-    for (Session s : all) {
+    for (CredentialSession s : all) {
       if (!s.instance) {
         continue;
       }
@@ -134,7 +118,7 @@ final class CredentialWatch {
         }
       }
     }
-    for (Session s : all) {
+    for (CredentialSession s : all) {
       for (int i = 0; i < s.addresses.size(); i++) {
         String ip = (String) s.addresses.value(i);
         Sighting seen = s.addresses.sighting(i);
@@ -183,6 +167,9 @@ final class CredentialWatch {
                 window));
       }
     }
+    for (CredentialSession s : all) {
+      s.settle();
+    }
   }
 
   /** Sessions not tracked because {@code MAX_SESSIONS} were already. */
@@ -191,7 +178,13 @@ final class CredentialWatch {
   }
 
   private static BaselineAlert alert(
-      Session s, String detector, String subject, Sighting seen, long count, String why, long w) {
+      CredentialSession s,
+      String detector,
+      String subject,
+      Sighting seen,
+      long count,
+      String why,
+      long w) {
     String owner = s.instance ? "instance credentials" : s.issuerType + " credentials";
     String own = ownAddresses(s, w);
     String explanation =
@@ -227,7 +220,7 @@ final class CredentialWatch {
         explanation);
   }
 
-  private static String ownAddresses(Session s, long window) {
+  private static String ownAddresses(CredentialSession s, long window) {
     List<String> own = new ArrayList<>();
     for (int i = 0; i < s.addresses.size(); i++) {
       if (s.addresses.first(i) <= s.first + window) {

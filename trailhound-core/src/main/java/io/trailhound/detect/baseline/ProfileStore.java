@@ -16,10 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProfileStore {
 
+  /** Resource credential sessions kept; beyond it new ones are not tracked until pruned. */
+  static final int MAX_SESSIONS = 200_000;
+
   private final int maxActors;
   private final int maxValues;
   private final Map<ActorKind, ConcurrentHashMap<String, Profile>> profiles =
       new EnumMap<>(ActorKind.class);
+  private final ConcurrentHashMap<String, CredentialSession> sessions = new ConcurrentHashMap<>();
   private final AtomicLong size = new AtomicLong();
   private final AtomicLong evicted = new AtomicLong();
   private final Object evictionLock = new Object();
@@ -73,6 +77,27 @@ public final class ProfileStore {
       evict();
     }
     return created;
+  }
+
+  /** Resource credential sessions by session ARN (instance, Lambda and ECS credentials). */
+  ConcurrentHashMap<String, CredentialSession> sessions() {
+    return sessions;
+  }
+
+  /**
+   * After a run: when more than 90% of {@link #MAX_SESSIONS} sessions are kept, the least recently
+   * seen are dropped down to 80% (instances come and go; their sessions need not stay forever).
+   */
+  void pruneSessions() {
+    if (sessions.size() <= MAX_SESSIONS - MAX_SESSIONS / 10) {
+      return;
+    }
+    List<CredentialSession> all = new ArrayList<>(sessions.values());
+    all.sort(Comparator.comparingLong((CredentialSession s) -> s.last).thenComparing(s -> s.arn));
+    int drop = all.size() - (MAX_SESSIONS - MAX_SESSIONS / 5);
+    for (int i = 0; i < drop; i++) {
+      sessions.remove(all.get(i).arn);
+    }
   }
 
   Profile find(ActorKind kind, String id) {

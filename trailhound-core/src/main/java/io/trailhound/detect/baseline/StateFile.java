@@ -15,15 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code --state} file: versioned JSON ({@code "schema":"trailhound.baseline-state/v1"}), one
  * object per actor with its first and last event time, event count, hours of day, the values of
  * each attribute as {@code [value, first, last, count]}, its enumeration history and its latest
- * console sign-in. Written to a temporary file beside the target and renamed over it, so a crash
- * never leaves half a state. Streamed both ways: memory is the profiles', not the file's.
+ * console sign-in; then one object per resource credential session (instance, Lambda, ECS) with the
+ * addresses it called from. Written to a temporary file beside the target and renamed over it, so a
+ * crash never leaves half a state. Streamed both ways: memory is the profiles', not the file's.
  */
 public final class StateFile {
 
@@ -98,8 +102,36 @@ public final class StateFile {
         }
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("sessions");
+      List<CredentialSession> sessions = new ArrayList<>(store.sessions().values());
+      sessions.sort(Comparator.comparing(s -> s.arn));
+      for (CredentialSession s : sessions) {
+        writeSession(g, s);
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
+  }
+
+  private static void writeSession(JsonGenerator g, CredentialSession s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("arn", s.arn);
+    g.writeStringField("account", s.account);
+    g.writeBooleanField("instance", s.instance);
+    g.writeStringField("issuer_type", s.issuerType);
+    g.writeNumberField("first", s.first);
+    g.writeNumberField("last", s.last);
+    g.writeArrayFieldStart("addresses");
+    for (int i = 0; i < s.addresses.size(); i++) {
+      g.writeStartArray();
+      g.writeString((String) s.addresses.value(i));
+      g.writeNumber(s.addresses.first(i));
+      g.writeNumber(s.addresses.last(i));
+      g.writeNumber(s.addresses.count(i));
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void writeProfile(JsonGenerator g, Profile p) throws IOException {
@@ -177,6 +209,13 @@ public final class StateFile {
           while (parser.nextToken() == JsonToken.START_OBJECT) {
             readProfile(MAPPER.readTree(parser), store);
           }
+        } else if (field.equals("sessions") && value == JsonToken.START_ARRAY) {
+          if (!schemaSeen) {
+            throw new BaselineStateException("'schema' must come first in a state file");
+          }
+          while (parser.nextToken() == JsonToken.START_OBJECT) {
+            readSession(MAPPER.readTree(parser), store);
+          }
         } else {
           parser.skipChildren();
         }
@@ -231,6 +270,36 @@ public final class StateFile {
         p.lastLoginIp = login.path("ip").asText(null);
       }
     }
+  }
+
+  private static void readSession(JsonNode n, ProfileStore store) {
+    String arn = n.path("arn").asText(null);
+    if (arn == null || !n.path("first").canConvertToLong()) {
+      throw new BaselineStateException("session entry without arn or first: " + abbreviate(n));
+    }
+    if (store.sessions().size() >= ProfileStore.MAX_SESSIONS) {
+      return;
+    }
+    CredentialSession s =
+        new CredentialSession(
+            arn,
+            n.path("account").asText(null),
+            n.path("instance").asBoolean(),
+            n.path("issuer_type").asText(null));
+    s.first = n.path("first").asLong();
+    s.last = n.path("last").asLong();
+    for (JsonNode v : n.path("addresses")) {
+      if (!v.isArray() || v.size() != 4) {
+        throw new BaselineStateException("bad address in session " + arn);
+      }
+      s.addresses.restore(
+          v.get(0).asText(),
+          v.get(1).asLong(),
+          v.get(2).asLong(),
+          v.get(3).asInt(),
+          CredentialWatch.MAX_ADDRESSES);
+    }
+    store.sessions().put(arn, s);
   }
 
   private static String abbreviate(JsonNode n) {
