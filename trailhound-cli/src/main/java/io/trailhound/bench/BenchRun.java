@@ -4,6 +4,7 @@ import io.trailhound.scan.RuleCatalog;
 import io.trailhound.scan.ScanOptions;
 import io.trailhound.scan.ScanResult;
 import io.trailhound.scan.ScanService;
+import io.trailhound.scan.ScanStage;
 import io.trailhound.source.InputSpec;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -56,6 +57,18 @@ public final class BenchRun {
   public static Result run(
       List<Path> files, RuleCatalog catalog, int threads, int passes, Clock clock)
       throws Exception {
+    return run(files, catalog, threads, passes, clock, List.of());
+  }
+
+  /** {@link #run} with stateful stages (baselines) in the scan phase, as {@code scan} runs them. */
+  public static Result run(
+      List<Path> files,
+      RuleCatalog catalog,
+      int threads,
+      int passes,
+      Clock clock,
+      List<ScanStage.Factory> stages)
+      throws Exception {
     long bytes = 0;
     for (Path f : files) {
       bytes += java.nio.file.Files.size(f);
@@ -73,9 +86,11 @@ public final class BenchRun {
 
       resetPeaks();
       long t1 = System.nanoTime();
-      ScanResult r =
-          new ScanService(clock)
-              .scan(InputSpec.expand(args), catalog, ScanOptions.defaults().withThreads(threads));
+      ScanOptions options = ScanOptions.defaults().withThreads(threads);
+      for (ScanStage.Factory stage : stages) {
+        options = options.withStage(stage);
+      }
+      ScanResult r = new ScanService(clock).scan(InputSpec.expand(args), catalog, options);
       Phase b =
           new Phase(
               "scan",

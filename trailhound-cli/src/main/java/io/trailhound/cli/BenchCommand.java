@@ -1,8 +1,12 @@
 package io.trailhound.cli;
 
 import io.trailhound.bench.BenchRun;
+import io.trailhound.detect.baseline.BaselineConfig;
+import io.trailhound.enrich.IpEnricher;
 import io.trailhound.rule.sigma.Placeholders;
+import io.trailhound.scan.BaselineStage;
 import io.trailhound.scan.RuleCatalog;
+import io.trailhound.scan.ScanStage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +60,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Corpus seed (default 1).")
   long seed = 1;
 
+  @Option(
+      names = "--no-baselines",
+      description = "Scan without the behaviour baselines (as scan --no-baselines).")
+  boolean noBaselines;
+
   BenchCommand(Clock clock) {
     this.clock = clock;
   }
@@ -83,13 +92,22 @@ final class BenchCommand implements Callable<Integer> {
         (System.nanoTime() - t0) / 1e9);
     out.flush();
     RuleCatalog catalog = RuleCatalog.load(true, ruleDirs, Placeholders.none());
-    BenchRun.Result r = BenchRun.run(corpus, catalog, threads, passes, clock);
+    // A fresh profile store per pass: each pass learns from nothing, as a first scan does.
+    BaselineConfig baselineConfig = BaselineStage.defaultConfig();
+    ScanStage.Factory baselines =
+        () ->
+            BaselineStage.factory(IpEnricher.NONE, BaselineStage.newStore(), baselineConfig)
+                .create();
+    BenchRun.Result r =
+        BenchRun.run(
+            corpus, catalog, threads, passes, clock, noBaselines ? List.of() : List.of(baselines));
     out.printf(
         Locale.ROOT,
-        "size: %s, threads: %d, rules: %d, passes: %d (fastest shown)%n",
+        "size: %s, threads: %d, rules: %d, baselines: %s, passes: %d (fastest shown)%n",
         Bytes.human(r.bytes()),
         r.threads(),
         r.rules(),
+        noBaselines ? "off" : "on",
         passes);
     phase(out, "(a) tokenise floor", r.floor());
     phase(out, "(b) full scan     ", r.scan());

@@ -78,6 +78,11 @@ final class IntelOptions {
   }
 
   /** The options with the intel stage added when there are lists to match. */
+  /** The IP database (country and AS) the user named, or {@link IpEnricher#NONE}. */
+  IpEnricher enricher() {
+    return enricher;
+  }
+
   ScanOptions addTo(ScanOptions options) {
     return intel.isEmpty() ? options : options.withStage(IntelStage.factory(intel, enricher));
   }

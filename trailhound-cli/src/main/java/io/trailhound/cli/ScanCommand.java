@@ -120,6 +120,29 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
   boolean noProgress;
 
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description =
+          "Behaviour-baseline state: loaded before the scan (missing: start afresh), saved after.")
+  Path stateFile;
+
+  @Option(
+      names = "--learning-days",
+      paramLabel = "N",
+      description = "Days after an actor's first event before baselines report on it (default 7).")
+  Integer learningDays;
+
+  @Option(
+      names = "--aws-ip-ranges",
+      paramLabel = "FILE",
+      description =
+          "AWS's ip-ranges.json, to tell AWS addresses from others (instance credentials).")
+  Path awsIpRanges;
+
+  @Option(names = "--no-baselines", description = "Do not run the behaviour baselines.")
+  boolean noBaselines;
+
   ScanCommand(Clock clock) {
     this.clock = clock;
   }
@@ -141,23 +164,29 @@ final class ScanCommand implements Callable<Integer> {
             placeholders == null ? Placeholders.none() : Placeholders.load(placeholders));
     IntelOptions intel =
         IntelOptions.load(intelSpecs, geoip, System.getenv(IntelOptions.ENV), clock);
+    Baselines baselines =
+        noBaselines ? null : Baselines.prepare(stateFile, learningDays, awsIpRanges);
     InputSpec.Expansion inputs = InputSpec.expand(paths);
     long total = inputs.inputs().stream().mapToLong(i -> Math.max(i.size(), 0)).sum();
     AtomicLong done = new AtomicLong();
     long started = System.nanoTime();
     ScanResult result;
+    ScanOptions options =
+        intel
+            .addTo(ScanOptions.defaults())
+            .withIntegrity(digestRoots(), keys())
+            .withThreads(threads)
+            .withMaxRecordBytes(maxRecordBytes)
+            .withProgress((d, t) -> done.set(d));
+    if (baselines != null) {
+      // Without --geoip the enricher knows nothing: location and travel baselines stay silent.
+      options = options.withStage(baselines.factory(intel.enricher()));
+    }
     try (ProgressBar bar = ProgressBar.start(!noProgress, err, done::get, total)) {
-      result =
-          new ScanService(clock)
-              .scan(
-                  inputs,
-                  catalog,
-                  intel
-                      .addTo(ScanOptions.defaults())
-                      .withIntegrity(digestRoots(), keys())
-                      .withThreads(threads)
-                      .withMaxRecordBytes(maxRecordBytes)
-                      .withProgress((d, t) -> done.set(d)));
+      result = new ScanService(clock).scan(inputs, catalog, options);
+    }
+    if (baselines != null) {
+      baselines.finish(err);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (machine == null) {

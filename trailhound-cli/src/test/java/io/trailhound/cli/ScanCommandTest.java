@@ -140,4 +140,30 @@ class ScanCommandTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("unknown --output 'xml'");
   }
+
+  @Test
+  void baseline_state_is_saved_and_a_corrupt_state_file_is_a_usage_error(@TempDir Path dir)
+      throws IOException {
+    Path state = dir.resolve("state.json");
+    Cli first =
+        Cli.run(
+            "scan",
+            "--state",
+            state.toString(),
+            "--output",
+            "jsonl",
+            EXAMPLES.resolve("logs").toString());
+    assertThat(first.code()).isZero();
+    assertThat(Files.readString(state, StandardCharsets.UTF_8))
+        .startsWith("{\"schema\":\"trailhound.baseline-state/v1\"")
+        .contains("AKIAQRSTUVWXYZSVCREP");
+
+    Path corrupt = RESOURCES.resolve("truncated.json");
+    Cli bad = Cli.run("scan", "--state", corrupt.toString(), EXAMPLES.resolve("logs").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--state").contains("truncated.json");
+
+    Cli negative = Cli.run("scan", "--learning-days", "-1", EXAMPLES.resolve("logs").toString());
+    assertThat(negative.code()).isEqualTo(2);
+  }
 }
