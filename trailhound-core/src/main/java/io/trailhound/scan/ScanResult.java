@@ -4,6 +4,7 @@ import io.trailhound.finding.Finding;
 import io.trailhound.finding.Severity;
 import io.trailhound.integrity.VerificationReport;
 import io.trailhound.source.cloudtrail.IngestReport;
+import io.trailhound.source.net.NetworkReport;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param findings findings, most severe first
  * @param integrity one report per scanned folder holding CloudTrail digest files
  * @param signaturesChecked whether digest signatures were checked (public keys were given)
+ * @param network what was read from VPC Flow Logs and Route 53 Resolver query logs
  */
 public record ScanResult(
     IngestReport ingest,
@@ -25,11 +27,24 @@ public record ScanResult(
     long matches,
     List<Finding> findings,
     List<VerificationReport> integrity,
-    boolean signaturesChecked) {
+    boolean signaturesChecked,
+    NetworkReport network) {
 
   public ScanResult {
     findings = List.copyOf(findings);
     integrity = List.copyOf(integrity);
+    network = network == null ? NetworkReport.NONE : network;
+  }
+
+  /** A result without network logs. */
+  public ScanResult(
+      IngestReport ingest,
+      int rules,
+      long matches,
+      List<Finding> findings,
+      List<VerificationReport> integrity,
+      boolean signaturesChecked) {
+    this(ingest, rules, matches, findings, integrity, signaturesChecked, NetworkReport.NONE);
   }
 
   /** Findings per severity, every severity present (zero when none). */
@@ -55,9 +70,15 @@ public record ScanResult(
    * this: an empty trail file is a valid answer.)
    */
   public boolean nothingRead() {
-    return ingest.eventsDelivered() == 0
-        && ingest.duplicates() == 0
-        && ingest.digestFiles() == 0
-        && (ingest.skipped() > 0 || ingest.filesRead() == 0);
+    boolean noTrail =
+        ingest.eventsDelivered() == 0
+            && ingest.duplicates() == 0
+            && ingest.digestFiles() == 0
+            && (ingest.skipped() > 0 || ingest.filesRead() == 0);
+    boolean noNetwork =
+        network.flowRecords() == 0
+            && network.dnsQueries() == 0
+            && (network.skipped() > 0 || !network.any());
+    return noTrail && noNetwork;
   }
 }

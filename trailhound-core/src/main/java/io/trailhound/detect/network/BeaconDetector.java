@@ -1,0 +1,156 @@
+package io.trailhound.detect.network;
+
+import io.trailhound.event.net.FlowDirection;
+import io.trailhound.event.net.FlowRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Beaconing: an interface connecting to one internet address and port at a steady period, the way
+ * implants call home. Per (interface, remote, port), keeps the distinct connection start times (the
+ * earliest {@code max_points}, so the result does not depend on read order); at the end, a series
+ * of at least {@code min_connections} whose intervals have a median of at least {@code
+ * min_period_seconds} and a median absolute deviation within {@code max_jitter} of it is a beacon.
+ * AWS service addresses (pkt-dst-aws-service) and NTP are left out. At most {@code max_pairs} pairs
+ * are tracked.
+ */
+final class BeaconDetector implements FlowDetector {
+
+  static final String ID = "net-beaconing";
+
+  private record Key(String iface, long remote, String remote6, int port) {}
+
+  private static final class Series {
+    final Tally tally = new Tally();
+    final TreeSet<Long> starts = new TreeSet<>();
+
+    synchronized void add(long start, int max) {
+      starts.add(start);
+      if (starts.size() > max) {
+        starts.pollLast();
+      }
+    }
+  }
+
+  private final int maxPoints;
+  private final int minConnections;
+  private final double minPeriod;
+  private final double maxJitter;
+  private final int maxPairs;
+  private final AtomicInteger pairs = new AtomicInteger();
+  private final ConcurrentHashMap<Key, Series> series = new ConcurrentHashMap<>();
+
+  BeaconDetector(Params p) {
+    maxPoints = (int) p.whole("max_points", 512);
+    minConnections = (int) p.whole("min_connections", 12);
+    minPeriod = p.number("min_period_seconds", 30);
+    maxJitter = p.number("max_jitter", 0.1);
+    maxPairs = (int) p.whole("max_pairs", 200_000);
+  }
+
+  @Override
+  public void accept(FlowRecord r) {
+    if (!r.hasTraffic()
+        || r.start() < 0
+        || r.dstPrivate()
+        || r.pktDstService() != null
+        || r.action() != io.trailhound.event.net.FlowAction.ACCEPT
+        || r.resolvedDirection() != FlowDirection.EGRESS
+        || !Flows.initiatedLocally(r)
+        || r.dstPort() == 123) {
+      return;
+    }
+    Key k = new Key(r.interfaceKey(), r.dstAddr(), r.dstAddr6(), r.dstPort());
+    Series s = series.get(k);
+    if (s == null) {
+      if (pairs.get() >= maxPairs) {
+        return;
+      }
+      s =
+          series.computeIfAbsent(
+              k,
+              x -> {
+                pairs.incrementAndGet();
+                return new Series();
+              });
+    }
+    s.add(r.start(), maxPoints);
+    s.tally.add(r, null, null);
+  }
+
+  @Override
+  public List<NetworkAlert> finish() {
+    List<NetworkAlert> out = new ArrayList<>();
+    series.forEach(
+        (k, s) -> {
+          if (s.starts.size() < minConnections) {
+            return;
+          }
+          long[] t = s.starts.stream().mapToLong(Long::longValue).toArray();
+          double[] gaps = new double[t.length - 1];
+          for (int i = 1; i < t.length; i++) {
+            gaps[i - 1] = t[i] - t[i - 1];
+          }
+          double median = median(gaps);
+          if (median < minPeriod) {
+            return;
+          }
+          double[] dev = new double[gaps.length];
+          for (int i = 0; i < gaps.length; i++) {
+            dev[i] = Math.abs(gaps[i] - median);
+          }
+          double jitter = median(dev) / median;
+          if (jitter > maxJitter) {
+            return;
+          }
+          Tally tally = s.tally;
+          String remote =
+              (k.remote() >= 0 ? Flows.address(k.remote()) : k.remote6()) + ":" + k.port();
+          String actor = Flows.actor(tally.instance, tally.iface, k.iface());
+          String text =
+              actor
+                  + " connected to "
+                  + remote
+                  + " "
+                  + t.length
+                  + " times, every "
+                  + String.format(Locale.ROOT, "%.0f", median)
+                  + " s (jitter "
+                  + String.format(Locale.ROOT, "%.0f%%", jitter * 100)
+                  + ") over "
+                  + Flows.span(t[t.length - 1] - t[0])
+                  + ", "
+                  + Flows.number(tally.bytes)
+                  + " bytes: a steady call-home pattern";
+          out.add(
+              new NetworkAlert(
+                  ID,
+                  "",
+                  null,
+                  tally.account,
+                  tally.region,
+                  actor,
+                  tally.instance,
+                  tally.iface,
+                  List.of(remote),
+                  Flows.time(t[0]),
+                  Flows.time(tally.last),
+                  tally.count,
+                  Flows.time(t[0]),
+                  text));
+        });
+    return out;
+  }
+
+  private static double median(double[] v) {
+    double[] c = v.clone();
+    Arrays.sort(c);
+    int n = c.length;
+    return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
+  }
+}

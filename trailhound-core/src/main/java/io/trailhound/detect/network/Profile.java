@@ -1,0 +1,88 @@
+package io.trailhound.detect.network;
+
+import io.trailhound.event.net.FlowRecord;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One interface's traffic to the internet, for the baselines: bytes and flows per UTC hour, and
+ * when each remote port and each destination was first used. Bounded: at most {@code maxPorts}
+ * ports, {@code maxDestinations} destinations and {@code maxHours} hours are tracked (later ones
+ * are ignored and counted in {@link #dropped}). Thread-safe.
+ */
+final class Profile {
+
+  /** First use of a port or destination, and how much went to it. */
+  static final class Use {
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    long flows;
+    long bytes;
+    String sample;
+
+    void add(FlowRecord r, String remote) {
+      first = Math.min(first, r.start());
+      last = Math.max(last, Math.max(r.end(), r.start()));
+      flows += r.flows();
+      bytes += Math.max(0, r.bytes());
+      if (sample == null || remote.compareTo(sample) < 0) {
+        sample = remote;
+      }
+    }
+  }
+
+  final Tally tally = new Tally();
+  final TreeMap<Long, long[]> hours = new TreeMap<>();
+  final Map<Integer, Use> ports = new HashMap<>();
+  final Map<Object, Use> destinations = new HashMap<>();
+  long first = Long.MAX_VALUE;
+  long dropped;
+  private final int maxPorts;
+  private final int maxDestinations;
+  private final int maxHours;
+
+  Profile(int maxPorts, int maxDestinations, int maxHours) {
+    this.maxPorts = maxPorts;
+    this.maxDestinations = maxDestinations;
+    this.maxHours = maxHours;
+  }
+
+  synchronized void add(FlowRecord r, boolean clientSide) {
+    first = Math.min(first, r.start());
+    long hour = Flows.window(r.start(), 3600);
+    long[] h = hours.get(hour);
+    if (h == null && hours.size() < maxHours) {
+      h = new long[2];
+      hours.put(hour, h);
+    }
+    if (h != null) {
+      h[0] += Math.max(0, r.bytes());
+      h[1] += r.flows();
+    } else {
+      dropped++;
+    }
+    String remote = r.dstText();
+    Object dst = r.dstAddr() >= 0 ? (Object) r.dstAddr() : remote;
+    Use d = destinations.get(dst);
+    if (d == null && destinations.size() < maxDestinations) {
+      d = new Use();
+      destinations.put(dst, d);
+    }
+    if (d != null) {
+      d.add(r, remote);
+    } else {
+      dropped++;
+    }
+    if (clientSide) {
+      Use p = ports.get(r.dstPort());
+      if (p == null && ports.size() < maxPorts) {
+        p = new Use();
+        ports.put(r.dstPort(), p);
+      }
+      if (p != null) {
+        p.add(r, remote);
+      }
+    }
+  }
+}

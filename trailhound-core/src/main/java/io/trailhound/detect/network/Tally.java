@@ -1,0 +1,76 @@
+package io.trailhound.detect.network;
+
+import io.trailhound.event.net.FlowRecord;
+import java.util.TreeSet;
+
+/**
+ * Counts of one alert key: how many records, bytes and packets, the time span, and the context
+ * (account, region, instance, interface) and remotes, each kept as the smallest values seen so the
+ * result does not depend on arrival order. Thread-safe.
+ */
+final class Tally {
+
+  static final int MAX_SAMPLES = 10;
+
+  long count;
+  long bytes;
+  long packets;
+  long accepted;
+  long first = Long.MAX_VALUE;
+  long last = Long.MIN_VALUE;
+  String account;
+  String region;
+  String instance;
+  String iface;
+  final TreeSet<String> remotes = new TreeSet<>();
+  final TreeSet<String> notes = new TreeSet<>();
+
+  synchronized void add(FlowRecord r, String remote, String note) {
+    count += r.flows();
+    bytes += Math.max(r.bytes(), 0);
+    packets += Math.max(r.packets(), 0);
+    if (r.action() == io.trailhound.event.net.FlowAction.ACCEPT) {
+      accepted += r.flows();
+    }
+    time(r.start(), Math.max(r.end(), r.start()));
+    context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
+    sample(remotes, remote);
+    sample(notes, note);
+  }
+
+  synchronized void time(long from, long to) {
+    first = Math.min(first, from);
+    last = Math.max(last, to);
+  }
+
+  synchronized void context(String acct, String reg, String inst, String eni) {
+    account = min(account, acct);
+    region = min(region, reg);
+    instance = min(instance, inst);
+    iface = min(iface, eni);
+  }
+
+  synchronized void addRemote(String remote) {
+    sample(remotes, remote);
+  }
+
+  synchronized void addNote(String note) {
+    sample(notes, note);
+  }
+
+  private static void sample(TreeSet<String> set, String v) {
+    if (v != null) {
+      set.add(v);
+      if (set.size() > MAX_SAMPLES) {
+        set.pollLast();
+      }
+    }
+  }
+
+  private static String min(String a, String b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.compareTo(b) <= 0 ? a : b;
+  }
+}
