@@ -102,6 +102,40 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
   boolean noProgress;
 
+  @Option(
+      names = "--flow-format",
+      paramLabel = "FORMAT",
+      description =
+          "Format of VPC flow log lines without a header line (CloudWatch Logs exports), as given"
+              + " to create-flow-logs: '${version} ${account-id} ...'. Default: the version-2"
+              + " default format. Files with a header line use their header.")
+  String flowFormat;
+
+  @Option(
+      names = "--flow-rollup",
+      description =
+          "Fold flow records into 1-minute rollups per interface, remote address, port and action"
+              + " before detection (cheaper; beaconing below one minute is lost).")
+  boolean flowRollup;
+
+  @Option(
+      names = "--flow-sample",
+      paramLabel = "N",
+      description =
+          "Keep one accepted flow in N (weighted by N); rejected flows are always kept."
+              + " Default 1 (all).")
+  int flowSample = 1;
+
+  @Option(
+      names = "--intel",
+      paramLabel = "FILE",
+      description =
+          "Threat-intel list for the network detectors (repeatable): lines '<kind> <ip|cidr|domain>"
+              + " [confidence]', kind one of c2, mining, tor-exit, tor-relay, tor-guard, blackhole,"
+              + " drop-point, phishing, drive-by, malicious, suspicious, abused, bitcoin, xorddos,"
+              + " custom; a bare indicator is custom.")
+  List<Path> intel = new ArrayList<>();
+
   ScanCommand(Clock clock) {
     this.clock = clock;
   }
@@ -136,7 +170,8 @@ final class ScanCommand implements Callable<Integer> {
                       .withIntegrity(digestRoots(), keys())
                       .withThreads(threads)
                       .withMaxRecordBytes(maxRecordBytes)
-                      .withProgress((d, t) -> done.set(d)));
+                      .withProgress((d, t) -> done.set(d)),
+                  NetworkArgs.scan(flowFormat, flowRollup, flowSample, threads, intel));
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (machine == null) {

@@ -69,7 +69,7 @@ final class DgaDetector implements DnsDetector {
               sweep
                   ? k.asker()
                       + " queried "
-                      + Flows.number(n)
+                      + s.domains.text()
                       + " distinct algorithmically generated-looking domains in an hour ("
                       + Flows.number(t.count)
                       + " queries, "

@@ -87,7 +87,7 @@ final class DnsExfilDetector implements DnsDetector {
                   + " sent "
                   + Flows.number(t.count)
                   + " queries with "
-                  + Flows.number(unique)
+                  + s.subdomains.text()
                   + " distinct long subdomains under "
                   + k.domain()
                   + " within "

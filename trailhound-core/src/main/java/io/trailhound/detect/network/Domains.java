@@ -108,6 +108,10 @@ final class Domains {
 
   /** True for a label that carries encoded data: long and random-looking. */
   static boolean encodedLabel(String label, int minLength, double minEntropy) {
-    return label.length() >= minLength && entropy(label) >= minEntropy;
+    // Hostnames people make are words joined by dashes; encodings (hex, base32, base64url) use
+    // at most one dash by chance.
+    return label.length() >= minLength
+        && label.chars().filter(c -> c == '-').count() <= 1
+        && entropy(label) >= minEntropy;
   }
 }

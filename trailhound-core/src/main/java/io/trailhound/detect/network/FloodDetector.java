@@ -136,7 +136,7 @@ final class FloodDetector implements FlowDetector {
                   + " bytes, about "
                   + String.format(Locale.ROOT, "%,.0f", s.pps)
                   + " packets/s) to "
-                  + targets
+                  + s.targets.text()
                   + " internet host(s) ("
                   + String.join(", ", t.remotes)
                   + ") in the minute from "

@@ -153,9 +153,9 @@ final class IntelFlowDetector implements FlowDetector {
           String text =
               actor
                   + " accepted connections from "
-                  + Flows.number(in)
+                  + r.in.text()
                   + " Tor nodes and opened connections to "
-                  + Flows.number(outNodes)
+                  + r.out.text()
                   + " Tor nodes the same day ("
                   + Flows.number(t.bytes)
                   + " bytes): it is relaying Tor traffic";

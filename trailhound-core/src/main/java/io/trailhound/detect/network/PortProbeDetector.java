@@ -81,7 +81,7 @@ final class PortProbeDetector implements FlowDetector {
                   + " of "
                   + actor
                   + " accepted probes from "
-                  + Flows.number(sources)
+                  + s.sources.text()
                   + " internet addresses ("
                   + Flows.number(t.count)
                   + " flows) within "

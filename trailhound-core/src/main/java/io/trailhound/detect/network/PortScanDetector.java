@@ -94,15 +94,15 @@ final class PortScanDetector implements FlowDetector {
           String text =
               actor
                   + (type.startsWith("Recon")
-                      ? " probed " + Flows.number(ports) + " ports on "
+                      ? " probed " + s.ports.text() + " ports on "
                       : " probed port(s) on ")
-                  + Flows.number(hosts)
+                  + s.hosts.text()
                   + " hosts in "
                   + Flows.span(t.last - t.first)
                   + " ("
                   + Flows.number(t.count)
                   + " probe flows, "
-                  + Flows.number(s.pairs.estimate())
+                  + s.pairs.text()
                   + " host:port pairs); "
                   + Flows.number(t.accepted)
                   + " accepted";

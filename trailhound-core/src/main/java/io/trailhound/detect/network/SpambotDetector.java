@@ -66,7 +66,7 @@ final class SpambotDetector implements FlowDetector {
                   + " opened "
                   + Flows.number(t.count)
                   + " SMTP connections (port 25) to "
-                  + Flows.number(hosts)
+                  + s.hosts.text()
                   + " distinct internet hosts within "
                   + Flows.span(t.last - t.first)
                   + " ("

@@ -36,6 +36,7 @@ public final class FlowLineParser {
     int end = off + len;
     int i = off;
     int column = 0;
+    FlowLineException error = null;
     while (true) {
       while (i < end && (buf[i] == ' ' || buf[i] == '\t')) {
         i++;
@@ -47,14 +48,22 @@ public final class FlowLineParser {
       while (i < end && buf[i] != ' ' && buf[i] != '\t') {
         i++;
       }
-      if (column < fields.length) {
-        field(fields[column], buf, s, i - s);
+      if (column < fields.length && error == null) {
+        try {
+          field(fields[column], buf, s, i - s);
+        } catch (FlowLineException e) {
+          error = e;
+        }
       }
       column++;
     }
+    // A wrong field count explains a bad value better than the value does: check it first.
     if (column != fields.length) {
       throw new FlowLineException(
           SkipReason.FIELD_COUNT, column + " fields where the format names " + fields.length);
+    }
+    if (error != null) {
+      throw error;
     }
     return b.build();
   }
