@@ -46,10 +46,11 @@ final class RunSummary {
     if (net.any() || net.skipped() > 0) {
       out.printf(
           Locale.ROOT,
-          "Network: %,d flow log files, %,d flow records (%,d NODATA, %,d SKIPDATA); %,d resolver"
-              + " log files, %,d queries; %,d skipped%n",
+          "Network: %,d flow log files, %,d flow records (%,d evaluated after rollup/sampling, %,d"
+              + " NODATA, %,d SKIPDATA); %,d resolver log files, %,d queries; %,d skipped%n",
           net.flowFiles(),
           net.flowRecords(),
+          net.flowEvaluated(),
           net.noData(),
           net.skipData(),
           net.dnsFiles(),
@@ -127,6 +128,7 @@ final class RunSummary {
       g.writeNumberField("flow_files", net.flowFiles());
       g.writeNumberField("flow_lines", net.flowLines());
       g.writeNumberField("flow_records", net.flowRecords());
+      g.writeNumberField("flow_evaluated", net.flowEvaluated());
       g.writeNumberField("nodata", net.noData());
       g.writeNumberField("skipdata", net.skipData());
       g.writeNumberField("dns_files", net.dnsFiles());

@@ -49,6 +49,12 @@ public final class NetworkIngest {
     ReadCounts dnsCounts = new ReadCounts();
     FlowLogReader flowReader = new FlowLogReader(options.flowFormat(), skips, flowCounts);
     DnsLogReader dnsReader = new DnsLogReader(skips, dnsCounts);
+    java.util.concurrent.atomic.LongAdder evaluated = new java.util.concurrent.atomic.LongAdder();
+    Consumer<FlowRecord> counted =
+        r -> {
+          evaluated.increment();
+          flows.accept(r);
+        };
     int pool = POOLS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
     ExecutorService workers =
@@ -66,7 +72,7 @@ public final class NetworkIngest {
             workers.submit(
                 () -> {
                   flowCounts.bytes.add(Math.max(input.size(), 0));
-                  Consumer<FlowRecord> sink = flows;
+                  Consumer<FlowRecord> sink = counted;
                   FlowRollup rollup = null;
                   if (options.rollup()) {
                     rollup = new FlowRollup(sink);
@@ -106,6 +112,7 @@ public final class NetworkIngest {
         flowCounts.bytes.sum(),
         flowCounts.records.sum(),
         flowCounts.delivered.sum(),
+        evaluated.sum(),
         flowCounts.noData.sum(),
         flowCounts.skipData.sum(),
         dnsCounts.files.sum(),

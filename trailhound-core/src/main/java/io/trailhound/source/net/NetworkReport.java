@@ -11,7 +11,8 @@ import java.util.Map;
  * @param flowFiles flow log files read
  * @param flowBytes their size on disk
  * @param flowLines record lines (or CloudWatch messages) seen, whatever became of them
- * @param flowRecords flow records handed to the detectors (after rollup and sampling)
+ * @param flowRecords flow records parsed
+ * @param flowEvaluated flow records handed to the detectors (after rollup and sampling)
  * @param noData NODATA records (no traffic in the interval)
  * @param skipData SKIPDATA records (AWS dropped records: traffic the log does not show)
  * @param dnsFiles resolver query log files read
@@ -26,6 +27,7 @@ public record NetworkReport(
     long flowBytes,
     long flowLines,
     long flowRecords,
+    long flowEvaluated,
     long noData,
     long skipData,
     long dnsFiles,
@@ -37,7 +39,7 @@ public record NetworkReport(
 
   /** A run that read no network logs. */
   public static final NetworkReport NONE =
-      new NetworkReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of());
+      new NetworkReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of());
 
   public NetworkReport {
     skips = Map.copyOf(skips);
