@@ -118,7 +118,7 @@ final class BaselineDetector implements FlowDetector {
                     + " connections to remote port "
                     + port
                     + " (e.g. "
-                    + use.sample
+                    + use.sample()
                     + ", "
                     + Flows.number(use.bytes)
                     + " bytes) first used "
@@ -133,7 +133,7 @@ final class BaselineDetector implements FlowDetector {
                     "Behavior:EC2/NetworkPortUnusual",
                     t,
                     actor,
-                    use.sample,
+                    use.sample(),
                     use.first,
                     use.last,
                     use.flows,
@@ -181,7 +181,7 @@ final class BaselineDetector implements FlowDetector {
                     + " bytes in "
                     + Flows.number(use.flows)
                     + " flows to "
-                    + use.sample
+                    + use.sample()
                     + ", a destination it had not contacted in "
                     + Flows.span(use.first - p.first)
                     + " of traffic before"
@@ -192,7 +192,7 @@ final class BaselineDetector implements FlowDetector {
                     "",
                     t,
                     actor,
-                    use.sample,
+                    use.sample(),
                     use.first,
                     use.last,
                     use.flows,

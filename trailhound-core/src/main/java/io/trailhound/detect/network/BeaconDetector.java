@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,13 +26,34 @@ final class BeaconDetector implements FlowDetector {
 
   private static final class Series {
     final Tally tally = new Tally();
-    final TreeSet<Long> starts = new TreeSet<>();
+    // Start times, appended and compacted (sorted, distinct, earliest max kept) when full.
+    long[] starts = new long[8];
+    int size;
 
     synchronized void add(long start, int max) {
-      starts.add(start);
-      if (starts.size() > max) {
-        starts.pollLast();
+      if (size == starts.length) {
+        compact(max);
+        if (size == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, Math.min(starts.length * 2, 2 * max + 2));
+        }
       }
+      starts[size++] = start;
+    }
+
+    synchronized long[] distinct(int max) {
+      compact(max);
+      return java.util.Arrays.copyOf(starts, size);
+    }
+
+    private void compact(int max) {
+      java.util.Arrays.sort(starts, 0, size);
+      int n = 0;
+      for (int i = 0; i < size && n < max; i++) {
+        if (n == 0 || starts[i] != starts[n - 1]) {
+          starts[n++] = starts[i];
+        }
+      }
+      size = n;
     }
   }
 
@@ -43,7 +63,7 @@ final class BeaconDetector implements FlowDetector {
   private final double maxJitter;
   private final int maxPairs;
   private final AtomicInteger pairs = new AtomicInteger();
-  private final ConcurrentHashMap<Key, Series> series = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Series> series = new ConcurrentHashMap<>(1 << 12);
 
   BeaconDetector(Params p) {
     maxPoints = (int) p.whole("max_points", 512);
@@ -88,10 +108,10 @@ final class BeaconDetector implements FlowDetector {
     List<NetworkAlert> out = new ArrayList<>();
     series.forEach(
         (k, s) -> {
-          if (s.starts.size() < minConnections) {
+          long[] t = s.distinct(maxPoints);
+          if (t.length < minConnections) {
             return;
           }
-          long[] t = s.starts.stream().mapToLong(Long::longValue).toArray();
           double[] gaps = new double[t.length - 1];
           for (int i = 1; i < t.length; i++) {
             gaps[i - 1] = t[i] - t[i - 1];

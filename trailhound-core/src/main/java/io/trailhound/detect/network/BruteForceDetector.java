@@ -22,7 +22,7 @@ final class BruteForceDetector implements FlowDetector {
       String iface, String attacker, String target, int port, FlowDirection d, long hour) {}
 
   private final long minAttempts;
-  private final ConcurrentHashMap<Key, Tally> states = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Tally> states = new ConcurrentHashMap<>(1 << 12);
 
   BruteForceDetector(Params p) {
     minAttempts = p.whole("min_attempts", 20);

@@ -57,7 +57,7 @@ final class FloodDetector implements FlowDetector {
   private final double minPpsUnusual;
   private final long maxTargets;
   private final Set<Integer> tcpPorts;
-  private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>(1 << 12);
 
   FloodDetector(Params p) {
     minPps = p.number("min_pps", 10_000);
@@ -109,7 +109,7 @@ final class FloodDetector implements FlowDetector {
             new Key(r.interfaceKey(), kind, Flows.window(r.start(), MINUTE)), k -> new State());
     s.add(rate, r.protocol());
     s.targets.add(r.dstAddr() >= 0 ? r.dstAddr() : r.dstText().hashCode());
-    s.tally.add(r, r.dstText(), null);
+    s.tally.add(r, r.dstAddr(), r.dstAddr6());
   }
 
   @Override
@@ -138,7 +138,7 @@ final class FloodDetector implements FlowDetector {
                   + " packets/s) to "
                   + s.targets.text()
                   + " internet host(s) ("
-                  + String.join(", ", t.remotes)
+                  + String.join(", ", t.remoteTexts())
                   + ") in the minute from "
                   + Flows.time(k.minute())
                   + ": a flood it takes part in";
@@ -152,7 +152,7 @@ final class FloodDetector implements FlowDetector {
                   actor,
                   t.instance,
                   t.iface,
-                  new ArrayList<>(t.remotes),
+                  t.remoteTexts(),
                   Flows.time(t.first),
                   Flows.time(t.last),
                   t.count,

@@ -59,7 +59,7 @@ final class PortProbeDetector implements FlowDetector {
         states.computeIfAbsent(
             new Key(r.interfaceKey(), r.dstPort(), Flows.window(r.start(), DAY)), k -> new State());
     s.sources.add(r.srcAddr() >= 0 ? r.srcAddr() : r.srcText().hashCode());
-    s.tally.add(r, r.srcText(), null);
+    s.tally.add(r, r.srcAddr(), r.srcAddr6());
   }
 
   @Override
@@ -87,7 +87,7 @@ final class PortProbeDetector implements FlowDetector {
                   + " flows) within "
                   + Flows.span(t.last - t.first)
                   + ", e.g. "
-                  + String.join(", ", t.remotes.stream().limit(3).toList())
+                  + String.join(", ", t.remoteTexts().stream().limit(3).toList())
                   + "; the security group leaves it open to them";
           out.add(
               new NetworkAlert(
@@ -101,7 +101,7 @@ final class PortProbeDetector implements FlowDetector {
                   actor,
                   t.instance,
                   t.iface,
-                  new ArrayList<>(t.remotes),
+                  t.remoteTexts(),
                   Flows.time(t.first),
                   Flows.time(t.last),
                   t.count,

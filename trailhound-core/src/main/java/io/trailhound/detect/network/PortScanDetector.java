@@ -31,7 +31,7 @@ final class PortScanDetector implements FlowDetector {
   private final long minPorts;
   private final long minHosts;
   private final long sweepMaxPorts;
-  private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>(1 << 12);
 
   PortScanDetector(Params p) {
     window = p.whole("window_minutes", 10) * 60;

@@ -19,16 +19,24 @@ final class Profile {
     long last = Long.MIN_VALUE;
     long flows;
     long bytes;
-    String sample;
+    long sample = Long.MAX_VALUE;
+    String sample6;
 
-    void add(FlowRecord r, String remote) {
+    void add(FlowRecord r) {
       first = Math.min(first, r.start());
       last = Math.max(last, Math.max(r.end(), r.start()));
       flows += r.flows();
       bytes += Math.max(0, r.bytes());
-      if (sample == null || remote.compareTo(sample) < 0) {
-        sample = remote;
+      if (r.dstAddr() >= 0) {
+        sample = Math.min(sample, r.dstAddr());
+      } else if (sample6 == null || r.dstAddr6().compareTo(sample6) < 0) {
+        sample6 = r.dstAddr6();
       }
+    }
+
+    /** The smallest remote seen, as text. */
+    String sample() {
+      return sample != Long.MAX_VALUE ? io.trailhound.event.net.Addresses.format(sample) : sample6;
     }
   }
 
@@ -38,6 +46,8 @@ final class Profile {
   final Map<Object, Use> destinations = new HashMap<>();
   long first = Long.MAX_VALUE;
   long dropped;
+  private long lastHour = Long.MIN_VALUE;
+  private long[] lastCounts;
   private final int maxPorts;
   private final int maxDestinations;
   private final int maxHours;
@@ -51,26 +61,27 @@ final class Profile {
   synchronized void add(FlowRecord r, boolean clientSide) {
     first = Math.min(first, r.start());
     long hour = Flows.window(r.start(), 3600);
-    long[] h = hours.get(hour);
+    long[] h = hour == lastHour ? lastCounts : hours.get(hour);
     if (h == null && hours.size() < maxHours) {
       h = new long[2];
       hours.put(hour, h);
     }
     if (h != null) {
+      lastHour = hour;
+      lastCounts = h;
       h[0] += Math.max(0, r.bytes());
       h[1] += r.flows();
     } else {
       dropped++;
     }
-    String remote = r.dstText();
-    Object dst = r.dstAddr() >= 0 ? (Object) r.dstAddr() : remote;
+    Object dst = r.dstAddr() >= 0 ? (Object) r.dstAddr() : r.dstAddr6();
     Use d = destinations.get(dst);
     if (d == null && destinations.size() < maxDestinations) {
       d = new Use();
       destinations.put(dst, d);
     }
     if (d != null) {
-      d.add(r, remote);
+      d.add(r);
     } else {
       dropped++;
     }
@@ -81,7 +92,7 @@ final class Profile {
         ports.put(r.dstPort(), p);
       }
       if (p != null) {
-        p.add(r, remote);
+        p.add(r);
       }
     }
   }

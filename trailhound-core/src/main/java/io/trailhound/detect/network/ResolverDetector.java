@@ -22,6 +22,8 @@ final class ResolverDetector implements FlowDetector {
 
   private final List<String> allowed;
   private final List<String> doh;
+  private final java.util.Set<Long> allowedV4;
+  private final java.util.Set<Long> dohV4;
   private final ConcurrentHashMap<Key, Tally> states = new ConcurrentHashMap<>();
 
   ResolverDetector(Params p) {
@@ -41,6 +43,23 @@ final class ResolverDetector implements FlowDetector {
                 "94.140.14.14",
                 "94.140.15.15",
                 "45.90.28.0"));
+    allowedV4 = v4(allowed);
+    dohV4 = v4(doh);
+  }
+
+  private static java.util.Set<Long> v4(List<String> addresses) {
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    for (String a : addresses) {
+      long v = io.trailhound.event.net.Addresses.parse(a);
+      if (v >= 0) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  private static boolean listed(List<String> texts, java.util.Set<Long> v4, FlowRecord r) {
+    return r.dstAddr() >= 0 ? v4.contains(r.dstAddr()) : texts.contains(r.dstText());
   }
 
   @Override
@@ -62,14 +81,14 @@ final class ResolverDetector implements FlowDetector {
     } else {
       return;
     }
-    String dst = r.dstText();
-    if (type.endsWith("DoHActivity") ? !doh.contains(dst) : allowed.contains(dst)) {
+    boolean doH = type.endsWith("DoHActivity");
+    if (doH != (doH ? listed(doh, dohV4, r) : listed(allowed, allowedV4, r))) {
       return;
     }
     states
         .computeIfAbsent(
             new Key(type, r.interfaceKey(), Flows.window(r.start(), DAY)), k -> new Tally())
-        .add(r, dst, null);
+        .add(r, r.dstAddr(), r.dstAddr6());
   }
 
   @Override
@@ -87,7 +106,7 @@ final class ResolverDetector implements FlowDetector {
                   + " sent "
                   + what
                   + " to "
-                  + String.join(", ", t.remotes)
+                  + String.join(", ", t.remoteTexts())
                   + " in "
                   + Flows.number(t.count)
                   + " flows ("
@@ -104,7 +123,7 @@ final class ResolverDetector implements FlowDetector {
                   actor,
                   t.instance,
                   t.iface,
-                  new ArrayList<>(t.remotes),
+                  t.remoteTexts(),
                   Flows.time(t.first),
                   Flows.time(t.last),
                   t.count,

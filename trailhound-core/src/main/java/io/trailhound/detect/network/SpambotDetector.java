@@ -47,7 +47,7 @@ final class SpambotDetector implements FlowDetector {
         states.computeIfAbsent(
             new Key(r.interfaceKey(), Flows.window(r.start(), HOUR)), k -> new State());
     s.hosts.add(r.dstAddr() >= 0 ? r.dstAddr() : r.dstText().hashCode());
-    s.tally.add(r, r.dstText(), null);
+    s.tally.add(r, r.dstAddr(), r.dstAddr6());
   }
 
   @Override
@@ -84,7 +84,7 @@ final class SpambotDetector implements FlowDetector {
                   actor,
                   t.instance,
                   t.iface,
-                  new ArrayList<>(t.remotes),
+                  t.remoteTexts(),
                   Flows.time(t.first),
                   Flows.time(t.last),
                   t.count,

@@ -23,6 +23,7 @@ final class Tally {
   String instance;
   String iface;
   final TreeSet<String> remotes = new TreeSet<>();
+  private final TreeSet<Long> v4 = new TreeSet<>();
   final TreeSet<String> notes = new TreeSet<>();
 
   synchronized void add(FlowRecord r, String remote, String note) {
@@ -36,6 +37,36 @@ final class Tally {
     context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
     sample(remotes, remote);
     sample(notes, note);
+  }
+
+  /** Like {@link #add(FlowRecord, String, String)}, formatting the remote only when it is kept. */
+  synchronized void add(FlowRecord r, long remote, String remote6) {
+    count += r.flows();
+    bytes += Math.max(r.bytes(), 0);
+    packets += Math.max(r.packets(), 0);
+    if (r.action() == io.trailhound.event.net.FlowAction.ACCEPT) {
+      accepted += r.flows();
+    }
+    time(r.start(), Math.max(r.end(), r.start()));
+    context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
+    if (remote >= 0) {
+      if (v4.size() < MAX_SAMPLES || remote < v4.last()) {
+        v4.add(remote);
+        if (v4.size() > MAX_SAMPLES) {
+          v4.pollLast();
+        }
+      }
+    } else if (remote6 != null) {
+      sample(remotes, remote6);
+    }
+  }
+
+  /** The kept remotes as text: IPv4 in numeric order, then IPv6. */
+  synchronized java.util.List<String> remoteTexts() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    v4.forEach(ip -> out.add(io.trailhound.event.net.Addresses.format(ip)));
+    out.addAll(remotes);
+    return out.subList(0, Math.min(out.size(), MAX_SAMPLES));
   }
 
   synchronized void time(long from, long to) {

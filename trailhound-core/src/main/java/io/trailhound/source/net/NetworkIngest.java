@@ -50,11 +50,6 @@ public final class NetworkIngest {
     FlowLogReader flowReader = new FlowLogReader(options.flowFormat(), skips, flowCounts);
     DnsLogReader dnsReader = new DnsLogReader(skips, dnsCounts);
     java.util.concurrent.atomic.LongAdder evaluated = new java.util.concurrent.atomic.LongAdder();
-    Consumer<FlowRecord> counted =
-        r -> {
-          evaluated.increment();
-          flows.accept(r);
-        };
     int pool = POOLS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
     ExecutorService workers =
@@ -72,7 +67,12 @@ public final class NetworkIngest {
             workers.submit(
                 () -> {
                   flowCounts.bytes.add(Math.max(input.size(), 0));
-                  Consumer<FlowRecord> sink = counted;
+                  long[] kept = {0};
+                  Consumer<FlowRecord> sink =
+                      r -> {
+                        kept[0]++;
+                        flows.accept(r);
+                      };
                   FlowRollup rollup = null;
                   if (options.rollup()) {
                     rollup = new FlowRollup(sink);
@@ -88,6 +88,7 @@ public final class NetworkIngest {
                   if (rollup != null) {
                     rollup.flush();
                   }
+                  evaluated.add(kept[0]);
                 }));
       }
       for (Input input : dnsInputs) {
