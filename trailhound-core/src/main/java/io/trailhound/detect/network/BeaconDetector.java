@@ -25,12 +25,26 @@ final class BeaconDetector implements FlowDetector {
   private record Key(String iface, long remote, String remote6, int port) {}
 
   private static final class Series {
-    final Tally tally = new Tally();
+    long flows;
+    long bytes;
+    long last = Long.MIN_VALUE;
+    String account;
+    String region;
+    String instance;
+    String iface;
     // Start times, appended and compacted (sorted, distinct, earliest max kept) when full.
     long[] starts = new long[8];
     int size;
 
-    synchronized void add(long start, int max) {
+    synchronized void add(FlowRecord r, int max) {
+      flows += r.flows();
+      bytes += Math.max(0, r.bytes());
+      last = Math.max(last, Math.max(r.start(), r.end()));
+      account = min(account, r.accountId());
+      region = min(region, r.region());
+      instance = min(instance, r.instanceId());
+      iface = min(iface, r.interfaceId());
+      long start = r.start();
       if (size == starts.length) {
         compact(max);
         if (size == starts.length) {
@@ -38,6 +52,10 @@ final class BeaconDetector implements FlowDetector {
         }
       }
       starts[size++] = start;
+    }
+
+    private static String min(String a, String b) {
+      return a == null || (b != null && b.compareTo(a) < 0) ? b : a;
     }
 
     synchronized long[] distinct(int max) {
@@ -99,8 +117,7 @@ final class BeaconDetector implements FlowDetector {
                 return new Series();
               });
     }
-    s.add(r.start(), maxPoints);
-    s.tally.add(r, null, null);
+    s.add(r, maxPoints);
   }
 
   @Override
@@ -128,7 +145,7 @@ final class BeaconDetector implements FlowDetector {
           if (jitter > maxJitter) {
             return;
           }
-          Tally tally = s.tally;
+          Series tally = s;
           String remote =
               (k.remote() >= 0 ? Flows.address(k.remote()) : k.remote6()) + ":" + k.port();
           String actor = Flows.actor(tally.instance, tally.iface, k.iface());
@@ -160,7 +177,7 @@ final class BeaconDetector implements FlowDetector {
                   List.of(remote),
                   Flows.time(t[0]),
                   Flows.time(tally.last),
-                  tally.count,
+                  tally.flows,
                   Flows.time(t[0]),
                   text));
         });

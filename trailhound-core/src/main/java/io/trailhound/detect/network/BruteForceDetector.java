@@ -1,5 +1,6 @@
 package io.trailhound.detect.network;
 
+import io.trailhound.event.net.Addresses;
 import io.trailhound.event.net.FlowDirection;
 import io.trailhound.event.net.FlowRecord;
 import java.util.ArrayList;
@@ -19,7 +20,22 @@ final class BruteForceDetector implements FlowDetector {
   private static final long HOUR = 3600;
 
   private record Key(
-      String iface, String attacker, String target, int port, FlowDirection d, long hour) {}
+      String iface,
+      long attacker,
+      String attacker6,
+      long target,
+      String target6,
+      int port,
+      FlowDirection d,
+      long hour) {
+    String attackerText() {
+      return attacker == Addresses.IPV6 ? attacker6 : Addresses.format(attacker);
+    }
+
+    String targetText() {
+      return target == Addresses.IPV6 ? target6 : Addresses.format(target);
+    }
+  }
 
   private final long minAttempts;
   private final ConcurrentHashMap<Key, Tally> states = new ConcurrentHashMap<>(1 << 12);
@@ -46,12 +62,18 @@ final class BruteForceDetector implements FlowDetector {
     Key k =
         new Key(
             r.interfaceKey(),
-            r.srcText(),
-            r.dstText(),
+            r.srcAddr(),
+            r.srcAddr6(),
+            r.dstAddr(),
+            r.dstAddr6(),
             r.dstPort(),
             d,
             Flows.window(r.start(), HOUR));
-    states.computeIfAbsent(k, x -> new Tally()).add(r, null, null);
+    Tally t = states.get(k);
+    if (t == null) {
+      t = states.computeIfAbsent(k, x -> new Tally());
+    }
+    t.add(r, null, null);
   }
 
   @Override
@@ -71,14 +93,14 @@ final class BruteForceDetector implements FlowDetector {
               };
           String me = Flows.actor(t.instance, t.iface, k.iface());
           boolean inbound = k.d() == FlowDirection.INGRESS;
-          String actor = inbound ? k.attacker() : me;
+          String actor = inbound ? k.attackerText() : me;
           String text =
-              (inbound ? k.attacker() + " made " : me + " (" + k.attacker() + ") made ")
+              (inbound ? k.attackerText() + " made " : me + " (" + k.attackerText() + ") made ")
                   + Flows.number(t.count)
                   + " "
                   + svc
                   + " connection attempts to "
-                  + (inbound ? me + " (" + k.target() + ")" : k.target())
+                  + (inbound ? me + " (" + k.targetText() + ")" : k.targetText())
                   + " on port "
                   + k.port()
                   + " within "
@@ -97,7 +119,7 @@ final class BruteForceDetector implements FlowDetector {
                   actor,
                   t.instance,
                   t.iface,
-                  List.of(inbound ? k.attacker() : k.target()),
+                  List.of(inbound ? k.attackerText() : k.targetText()),
                   Flows.time(t.first),
                   Flows.time(t.last),
                   t.count,

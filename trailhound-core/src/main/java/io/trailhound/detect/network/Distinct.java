@@ -14,7 +14,7 @@ final class Distinct {
   static final int EXACT = 256;
   private static final long EMPTY = Long.MIN_VALUE;
 
-  private long[] values = new long[16];
+  private long[] values = new long[4];
   private int size;
   private HllSketch sketch;
 

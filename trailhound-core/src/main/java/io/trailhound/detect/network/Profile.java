@@ -74,6 +74,10 @@ final class Profile {
     } else {
       dropped++;
     }
+    if (!clientSide) {
+      // Replies of a server to its clients are not destinations the instance chose.
+      return;
+    }
     Object dst = r.dstAddr() >= 0 ? (Object) r.dstAddr() : r.dstAddr6();
     Use d = destinations.get(dst);
     if (d == null && destinations.size() < maxDestinations) {
@@ -85,7 +89,7 @@ final class Profile {
     } else {
       dropped++;
     }
-    if (clientSide) {
+    {
       Use p = ports.get(r.dstPort());
       if (p == null && ports.size() < maxPorts) {
         p = new Use();

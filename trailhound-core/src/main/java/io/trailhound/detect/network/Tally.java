@@ -22,9 +22,12 @@ final class Tally {
   String region;
   String instance;
   String iface;
-  final TreeSet<String> remotes = new TreeSet<>();
-  private final TreeSet<Long> v4 = new TreeSet<>();
-  final TreeSet<String> notes = new TreeSet<>();
+  // Created on first use: most tallies never reach a report, and there can be many of them.
+  TreeSet<String> remotes = EMPTY;
+  TreeSet<String> notes = EMPTY;
+  private TreeSet<Long> v4;
+
+  private static final TreeSet<String> EMPTY = new TreeSet<>();
 
   synchronized void add(FlowRecord r, String remote, String note) {
     count += r.flows();
@@ -35,8 +38,12 @@ final class Tally {
     }
     time(r.start(), Math.max(r.end(), r.start()));
     context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
-    sample(remotes, remote);
-    sample(notes, note);
+    if (remote != null) {
+      remotes = sample(remotes, remote);
+    }
+    if (note != null) {
+      notes = sample(notes, note);
+    }
   }
 
   /** Like {@link #add(FlowRecord, String, String)}, formatting the remote only when it is kept. */
@@ -50,6 +57,9 @@ final class Tally {
     time(r.start(), Math.max(r.end(), r.start()));
     context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
     if (remote >= 0) {
+      if (v4 == null) {
+        v4 = new TreeSet<>();
+      }
       if (v4.size() < MAX_SAMPLES || remote < v4.last()) {
         v4.add(remote);
         if (v4.size() > MAX_SAMPLES) {
@@ -57,14 +67,16 @@ final class Tally {
         }
       }
     } else if (remote6 != null) {
-      sample(remotes, remote6);
+      remotes = sample(remotes, remote6);
     }
   }
 
   /** The kept remotes as text: IPv4 in numeric order, then IPv6. */
   synchronized java.util.List<String> remoteTexts() {
     java.util.List<String> out = new java.util.ArrayList<>();
-    v4.forEach(ip -> out.add(io.trailhound.event.net.Addresses.format(ip)));
+    if (v4 != null) {
+      v4.forEach(ip -> out.add(io.trailhound.event.net.Addresses.format(ip)));
+    }
     out.addAll(remotes);
     return out.subList(0, Math.min(out.size(), MAX_SAMPLES));
   }
@@ -81,21 +93,13 @@ final class Tally {
     iface = min(iface, eni);
   }
 
-  synchronized void addRemote(String remote) {
-    sample(remotes, remote);
-  }
-
-  synchronized void addNote(String note) {
-    sample(notes, note);
-  }
-
-  private static void sample(TreeSet<String> set, String v) {
-    if (v != null) {
-      set.add(v);
-      if (set.size() > MAX_SAMPLES) {
-        set.pollLast();
-      }
+  private static TreeSet<String> sample(TreeSet<String> set, String v) {
+    TreeSet<String> s = set == EMPTY ? new TreeSet<>() : set;
+    s.add(v);
+    if (s.size() > MAX_SAMPLES) {
+      s.pollLast();
     }
+    return s;
   }
 
   private static String min(String a, String b) {
