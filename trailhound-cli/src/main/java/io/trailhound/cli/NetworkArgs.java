@@ -1,24 +1,22 @@
 package io.trailhound.cli;
 
 import io.trailhound.detect.network.IntelLists;
-import io.trailhound.detect.network.ThreatKind;
+import io.trailhound.intel.IndicatorSet;
+import io.trailhound.scan.IndicatorReputation;
 import io.trailhound.scan.NetworkScan;
 import io.trailhound.source.net.NetworkOptions;
 import io.trailhound.source.vpcflow.FlowFormat;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
-/** The network-log options of {@code scan}, checked and turned into a {@link NetworkScan}. */
+/**
+ * The network-log options of {@code scan}, checked and turned into a {@link NetworkScan}; the
+ * {@code --intel} lists reach the network detectors through {@link IndicatorReputation}.
+ */
 final class NetworkArgs {
 
   private NetworkArgs() {}
 
   static NetworkScan scan(
-      String flowFormat, boolean rollup, int sample, int threads, List<Path> intel) {
+      String flowFormat, boolean rollup, int sample, int threads, IndicatorSet intel) {
     if (sample < 1) {
       throw new UsageError("--flow-sample must be at least 1");
     }
@@ -30,19 +28,9 @@ final class NetworkArgs {
         throw new UsageError("--flow-format: " + e.getMessage());
       }
     }
-    IntelLists.Builder lists = IntelLists.builtinBuilder();
-    for (Path p : intel) {
-      try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-        lists.read(p.toString(), r, ThreatKind.CUSTOM);
-      } catch (IOException e) {
-        throw new UsageError(
-            "--intel " + p + ": cannot read (" + e.getClass().getSimpleName() + ")");
-      } catch (IllegalArgumentException e) {
-        throw new UsageError("--intel " + e.getMessage());
-      }
-    }
+    IntelLists builtin = IntelLists.builtin();
     return NetworkScan.defaults()
         .withOptions(new NetworkOptions(format, rollup, sample, threads))
-        .withIntel(lists.build());
+        .withReputation(new IndicatorReputation(intel, builtin, builtin));
   }
 }

@@ -92,8 +92,24 @@ final class RunSummary {
         Bytes.human((long) (in.bytesRead() / Math.max(seconds, 1e-9))));
   }
 
+  /** Extra fields a command adds to the JSON summary (intel lists, enrichment). */
+  @FunctionalInterface
+  interface Extra {
+    Extra NONE = g -> {};
+
+    void write(JsonGenerator g) throws IOException;
+  }
+
   /** The same summary as one JSON line (machine-readable runs print it on standard error). */
   static void printJson(ScanResult r, double seconds, PrintWriter out) throws IOException {
+    printJson(r, seconds, out, Extra.NONE);
+  }
+
+  /**
+   * {@link #printJson(ScanResult, double, PrintWriter)} with {@code extra} fields before the end.
+   */
+  static void printJson(ScanResult r, double seconds, PrintWriter out, Extra extra)
+      throws IOException {
     IngestReport in = r.ingest();
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -171,6 +187,7 @@ final class RunSummary {
       }
       g.writeEndObject();
       g.writeNumberField("seconds", seconds);
+      extra.write(g);
       g.writeEndObject();
     }
     out.println();

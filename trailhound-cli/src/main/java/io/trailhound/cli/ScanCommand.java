@@ -90,6 +90,22 @@ final class ScanCommand implements Callable<Integer> {
               + " chain only.")
   List<Path> publicKeys = new ArrayList<>();
 
+  @Option(
+      names = "--intel",
+      paramLabel = "FILE[:NAME[:KIND[:CONFIDENCE]]]",
+      description =
+          "Threat-intel list (repeatable): text, CSV or STIX 2.1 JSON. KIND is custom (default),"
+              + " malicious, tor-exit, c2 or mining-pool; CONFIDENCE 0-100 (default 70).")
+  List<String> intelSpecs = new ArrayList<>();
+
+  @Option(
+      names = "--geoip",
+      paramLabel = "PATH",
+      description =
+          "ip-location-db country/ASN CSV file or a folder holding them (repeatable); default:"
+              + " the folders in $TRAILHOUND_GEOIP.")
+  List<Path> geoip = new ArrayList<>();
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -126,16 +142,6 @@ final class ScanCommand implements Callable<Integer> {
               + " Default 1 (all).")
   int flowSample = 1;
 
-  @Option(
-      names = "--intel",
-      paramLabel = "FILE",
-      description =
-          "Threat-intel list for the network detectors (repeatable): lines '<kind> <ip|cidr|domain>"
-              + " [confidence]', kind one of c2, mining, tor-exit, tor-relay, tor-guard, blackhole,"
-              + " drop-point, phishing, drive-by, malicious, suspicious, abused, bitcoin, xorddos,"
-              + " custom; a bare indicator is custom.")
-  List<Path> intel = new ArrayList<>();
-
   ScanCommand(Clock clock) {
     this.clock = clock;
   }
@@ -155,6 +161,8 @@ final class ScanCommand implements Callable<Integer> {
             !noBuiltin,
             ruleDirs,
             placeholders == null ? Placeholders.none() : Placeholders.load(placeholders));
+    IntelOptions intel =
+        IntelOptions.load(intelSpecs, geoip, System.getenv(IntelOptions.ENV), clock);
     InputSpec.Expansion inputs = InputSpec.expand(paths);
     long total = inputs.inputs().stream().mapToLong(i -> Math.max(i.size(), 0)).sum();
     AtomicLong done = new AtomicLong();
@@ -166,21 +174,28 @@ final class ScanCommand implements Callable<Integer> {
               .scan(
                   inputs,
                   catalog,
-                  ScanOptions.defaults()
+                  intel
+                      .addTo(ScanOptions.defaults())
                       .withIntegrity(digestRoots(), keys())
                       .withThreads(threads)
                       .withMaxRecordBytes(maxRecordBytes)
                       .withProgress((d, t) -> done.set(d)),
-                  NetworkArgs.scan(flowFormat, flowRollup, flowSample, threads, intel));
+                  NetworkArgs.scan(
+                      flowFormat, flowRollup, flowSample, threads, intel.indicators()));
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (machine == null) {
       FindingsTable.print(result.findings(), out);
       out.println();
       RunSummary.print(result, seconds, out);
+      intel.summary().ifPresent(s -> s.print(out));
     } else {
       writeMachine(machine, result, err);
-      RunSummary.printJson(result, seconds, err);
+      RunSummary.printJson(
+          result,
+          seconds,
+          err,
+          intel.summary().<RunSummary.Extra>map(s -> s::writeJson).orElse(RunSummary.Extra.NONE));
     }
     if (result.nothingRead()) {
       err.println("trailhound: nothing could be read from the inputs");

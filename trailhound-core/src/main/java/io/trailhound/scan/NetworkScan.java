@@ -32,6 +32,11 @@ public record NetworkScan(NetworkOptions options, IpReputation ips, DomainReputa
     return new NetworkScan(o, ips, domains);
   }
 
+  /** The same options with this intel for addresses and domains. */
+  public <T extends IpReputation & DomainReputation> NetworkScan withReputation(T intel) {
+    return new NetworkScan(options, intel, intel);
+  }
+
   /** The same options with these lists. */
   public NetworkScan withIntel(IntelLists lists) {
     return new NetworkScan(options, lists, lists);

@@ -58,11 +58,18 @@ final class DnsIntelDetector implements DnsDetector {
   @Override
   public void accept(DnsQuery q) {
     long day = Flows.window(q.time().getEpochSecond(), DAY);
+    // One count per query and type, however many lists name the domain.
+    java.util.TreeMap<ThreatKind, java.util.TreeSet<String>> byKind = new java.util.TreeMap<>();
     for (IntelMatch m : domains.domain(q.queryName())) {
-      hits.computeIfAbsent(
-              new Key(ID, type(m.kind()), q.asker(), day), k -> new DnsTally(level(m.kind())))
-          .add(q, q.queryName(), m.kind().label() + " on " + m.list() + " (" + m.indicator() + ")");
+      byKind
+          .computeIfAbsent(m.kind(), k -> new java.util.TreeSet<>())
+          .add(m.kind().label() + " on " + m.list() + " (" + m.indicator() + ")");
     }
+    byKind.forEach(
+        (kind, notes) ->
+            hits.computeIfAbsent(
+                    new Key(ID, type(kind), q.asker(), day), k -> new DnsTally(level(kind)))
+                .add(q, q.queryName(), String.join("; ", notes)));
     for (DnsAnswer a : q.answers()) {
       String rdata = a.rdata();
       if (rdata.equals("169.254.169.254") || rdata.equalsIgnoreCase("fd00:ec2::254")) {
