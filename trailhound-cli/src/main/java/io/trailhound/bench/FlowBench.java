@@ -48,6 +48,13 @@ public final class FlowBench {
     List<Path> out = new ArrayList<>();
     SplittableRandom rnd = new SplittableRandom(seed);
     long t0 = 1_700_000_000L;
+    long[] popular = new long[2000];
+    for (int i = 0; i < popular.length; i++) {
+      popular[i] =
+          i < 500
+              ? (10L << 24) | (1L << 16) | rnd.nextInt(65536)
+              : (20L + rnd.nextInt(180)) << 24 | rnd.nextInt(1 << 24);
+    }
     for (int f = 0; f < files; f++) {
       Path p = dir.resolve(String.format(java.util.Locale.ROOT, "flows-%03d.log", f));
       long n = records / files + (f < records % files ? 1 : 0);
@@ -59,13 +66,18 @@ public final class FlowBench {
           sb.setLength(0);
           int eni = rnd.nextInt(300);
           String local = "10.0." + (eni / 250) + "." + (eni % 250 + 1);
+          // Most traffic goes to a few thousand repeat peers; a fifth to one-off addresses
+          // (internet scanners, new clients).
+          long peer =
+              rnd.nextInt(5) == 0 ? rnd.nextLong(1L << 32) : popular[rnd.nextInt(popular.length)];
           String remote =
-              (rnd.nextInt(4) == 0
-                      ? "10.1."
-                      : (rnd.nextInt(200) + 20) + "." + rnd.nextInt(256) + ".")
-                  + rnd.nextInt(256)
+              (peer >>> 24 & 255)
                   + "."
-                  + rnd.nextInt(256);
+                  + (peer >>> 16 & 255)
+                  + "."
+                  + (peer >>> 8 & 255)
+                  + "."
+                  + (peer & 255);
           int kind = rnd.nextInt(10);
           boolean in = kind < 5;
           int service =

@@ -55,6 +55,9 @@ final class BeaconDetector implements FlowDetector {
     }
 
     private static String min(String a, String b) {
+      if (a == b) {
+        return a;
+      }
       return a == null || (b != null && b.compareTo(a) < 0) ? b : a;
     }
 

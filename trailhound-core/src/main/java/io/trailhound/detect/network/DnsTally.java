@@ -65,7 +65,8 @@ final class DnsTally {
   }
 
   private static String min(String a, String b) {
-    if (a == null) {
+    // Ids are shared strings (the reader interns them): the same one is the common case.
+    if (a == b || a == null) {
       return b;
     }
     return b == null || a.compareTo(b) <= 0 ? a : b;
