@@ -106,7 +106,7 @@ public final class BenchRun {
         events, bytes, files.size(), threads, catalog.rules().size(), floor, scan, findings);
   }
 
-  private static void resetPeaks() {
+  static void resetPeaks() {
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -115,7 +115,7 @@ public final class BenchRun {
     }
   }
 
-  private static long peakHeap() {
+  static long peakHeap() {
     long sum = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {

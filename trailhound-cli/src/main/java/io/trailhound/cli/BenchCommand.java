@@ -1,6 +1,7 @@
 package io.trailhound.cli;
 
 import io.trailhound.bench.BenchRun;
+import io.trailhound.bench.FlowBench;
 import io.trailhound.detect.baseline.BaselineConfig;
 import io.trailhound.enrich.IpEnricher;
 import io.trailhound.rule.sigma.Placeholders;
@@ -65,6 +66,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "Scan without the behaviour baselines (as scan --no-baselines).")
   boolean noBaselines;
 
+  @Option(
+      names = "--source",
+      paramLabel = "KIND",
+      description =
+          "cloudtrail (default) or vpcflow: a synthetic VPC flow corpus timed (a) parsing only and"
+              + " (b) as a full scan with every network detector; --events counts flow records.")
+  String source = "cloudtrail";
+
   BenchCommand(Clock clock) {
     this.clock = clock;
   }
@@ -76,6 +85,12 @@ final class BenchCommand implements Callable<Integer> {
           "bench needs --files >= 1, --events >= --files, --threads >= 1 and --passes >= 1");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (source.equalsIgnoreCase("vpcflow")) {
+      return flows(out);
+    }
+    if (!source.equalsIgnoreCase("cloudtrail")) {
+      throw new UsageError("--source must be cloudtrail or vpcflow");
+    }
     Path where = dir != null ? dir : Files.createTempDirectory("trailhound-bench-");
     List<Path> corpus;
     long t0 = System.nanoTime();
@@ -110,6 +125,37 @@ final class BenchCommand implements Callable<Integer> {
         noBaselines ? "off" : "on",
         passes);
     phase(out, "(a) tokenise floor", r.floor());
+    phase(out, "(b) full scan     ", r.scan());
+    out.printf(Locale.ROOT, "ratio (b)/(a): %.0f%%, findings: %d%n", r.ratio() * 100, r.findings());
+    if (dir == null) {
+      for (Path p : corpus) {
+        Files.deleteIfExists(p);
+      }
+      Files.deleteIfExists(where);
+    }
+    return Trailhound.OK;
+  }
+
+  private int flows(PrintWriter out) throws Exception {
+    Path where = dir != null ? dir : Files.createTempDirectory("trailhound-flowbench-");
+    long t0 = System.nanoTime();
+    List<Path> corpus = FlowBench.corpus(where, events, files, seed);
+    out.printf(
+        Locale.ROOT,
+        "corpus: %,d flow records in %d files under %s (written in %.1f s)%n",
+        events,
+        files,
+        where,
+        (System.nanoTime() - t0) / 1e9);
+    out.flush();
+    BenchRun.Result r = FlowBench.run(corpus, threads, passes, clock);
+    out.printf(
+        Locale.ROOT,
+        "size: %s, threads: %d, passes: %d (fastest shown)%n",
+        Bytes.human(r.bytes()),
+        r.threads(),
+        passes);
+    phase(out, "(a) parse only    ", r.floor());
     phase(out, "(b) full scan     ", r.scan());
     out.printf(Locale.ROOT, "ratio (b)/(a): %.0f%%, findings: %d%n", r.ratio() * 100, r.findings());
     if (dir == null) {

@@ -40,6 +40,11 @@ final class IntelOptions {
    * @param env the value of {@link #ENV}, or null
    * @throws UsageError for a bad specification or a file that cannot be read
    */
+  /** The loaded lists (empty when none was given). */
+  IndicatorSet indicators() {
+    return intel;
+  }
+
   static IntelOptions load(List<String> specs, List<Path> geoip, String env, Clock clock) {
     List<IntelListSpec> lists = new ArrayList<>();
     for (String spec : specs) {

@@ -8,6 +8,7 @@ import io.trailhound.scan.ScanResult;
 import io.trailhound.source.Skip;
 import io.trailhound.source.SkipReason;
 import io.trailhound.source.cloudtrail.IngestReport;
+import io.trailhound.source.net.NetworkReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -55,6 +56,27 @@ final class RunSummary {
       out.printf(Locale.ROOT, "  skipped %s: %,d%n", e.getKey(), e.getValue());
       for (Skip example : in.examples().getOrDefault(e.getKey(), List.of())) {
         out.println("    " + TerminalText.safe(example.toString()));
+      }
+    }
+    NetworkReport net = r.network();
+    if (net.any() || net.skipped() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "Network: %,d flow log files, %,d flow records (%,d evaluated after rollup/sampling, %,d"
+              + " NODATA, %,d SKIPDATA); %,d resolver log files, %,d queries; %,d skipped%n",
+          net.flowFiles(),
+          net.flowRecords(),
+          net.flowEvaluated(),
+          net.noData(),
+          net.skipData(),
+          net.dnsFiles(),
+          net.dnsQueries(),
+          net.skipped());
+      for (Map.Entry<SkipReason, Long> e : new TreeMap<>(net.skips()).entrySet()) {
+        out.printf(Locale.ROOT, "  skipped %s: %,d%n", e.getKey(), e.getValue());
+        for (Skip example : net.examples().getOrDefault(e.getKey(), List.of())) {
+          out.println("    " + TerminalText.safe(example.toString()));
+        }
       }
     }
     for (VerificationReport v : r.integrity()) {
@@ -140,6 +162,35 @@ final class RunSummary {
         }
       }
       g.writeEndArray();
+      NetworkReport net = r.network();
+      g.writeObjectFieldStart("network");
+      g.writeNumberField("flow_files", net.flowFiles());
+      g.writeNumberField("flow_lines", net.flowLines());
+      g.writeNumberField("flow_records", net.flowRecords());
+      g.writeNumberField("flow_evaluated", net.flowEvaluated());
+      g.writeNumberField("nodata", net.noData());
+      g.writeNumberField("skipdata", net.skipData());
+      g.writeNumberField("dns_files", net.dnsFiles());
+      g.writeNumberField("dns_queries", net.dnsQueries());
+      g.writeNumberField("skipped", net.skipped());
+      g.writeObjectFieldStart("skipped_by_reason");
+      for (Map.Entry<SkipReason, Long> e : new TreeMap<>(net.skips()).entrySet()) {
+        g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("skip_examples");
+      for (Map.Entry<SkipReason, List<Skip>> e : new TreeMap<>(net.examples()).entrySet()) {
+        for (Skip s : e.getValue()) {
+          g.writeStartObject();
+          g.writeStringField("reason", s.reason().name().toLowerCase(Locale.ROOT));
+          g.writeStringField("location", s.location());
+          g.writeNumberField("record", s.record());
+          g.writeStringField("detail", s.detail());
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
       g.writeArrayFieldStart("integrity");
       for (VerificationReport v : r.integrity()) {
         g.writeStartObject();

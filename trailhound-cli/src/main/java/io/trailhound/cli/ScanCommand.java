@@ -143,6 +143,30 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-baselines", description = "Do not run the behaviour baselines.")
   boolean noBaselines;
 
+  @Option(
+      names = "--flow-format",
+      paramLabel = "FORMAT",
+      description =
+          "Format of VPC flow log lines without a header line (CloudWatch Logs exports), as given"
+              + " to create-flow-logs: '${version} ${account-id} ...'. Default: the version-2"
+              + " default format. Files with a header line use their header.")
+  String flowFormat;
+
+  @Option(
+      names = "--flow-rollup",
+      description =
+          "Fold flow records into 1-minute rollups per interface, remote address, port and action"
+              + " before detection (cheaper; beaconing below one minute is lost).")
+  boolean flowRollup;
+
+  @Option(
+      names = "--flow-sample",
+      paramLabel = "N",
+      description =
+          "Keep one accepted flow in N (weighted by N); rejected flows are always kept."
+              + " Default 1 (all).")
+  int flowSample = 1;
+
   ScanCommand(Clock clock) {
     this.clock = clock;
   }
@@ -183,7 +207,14 @@ final class ScanCommand implements Callable<Integer> {
       options = options.withStage(baselines.factory(intel.enricher()));
     }
     try (ProgressBar bar = ProgressBar.start(!noProgress, err, done::get, total)) {
-      result = new ScanService(clock).scan(inputs, catalog, options);
+      result =
+          new ScanService(clock)
+              .scan(
+                  inputs,
+                  catalog,
+                  options,
+                  NetworkArgs.scan(
+                      flowFormat, flowRollup, flowSample, threads, intel.indicators()));
     }
     if (baselines != null) {
       baselines.finish(err);

@@ -31,8 +31,9 @@ class CoverageCommandTest {
     Cli run = Cli.run("rules", "coverage", "--missing");
 
     assertThat(run.out())
-        .contains("VPC Flow Logs: 0 of 28 covered")
-        .containsPattern("MISSING +Recon:EC2/Portscan")
+        .contains("Lambda network activity: 0 of 7 covered")
+        .containsPattern("MISSING +Backdoor:Lambda/C&CActivity.B")
+        .doesNotContainPattern("MISSING +Recon:EC2/Portscan")
         .doesNotContainPattern("covered +Stealth:IAMUser/CloudTrailLoggingDisabled");
   }
 

@@ -4,6 +4,7 @@ import io.trailhound.finding.Finding;
 import io.trailhound.finding.Severity;
 import io.trailhound.integrity.VerificationReport;
 import io.trailhound.source.cloudtrail.IngestReport;
+import io.trailhound.source.net.NetworkReport;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param signaturesChecked whether digest signatures were checked (public keys were given)
  * @param externalInactive other tools' findings read but not reported: archived, resolved,
  *     suppressed, or passed compliance checks
+ * @param network what was read from VPC Flow Logs and Route 53 Resolver query logs
  */
 public record ScanResult(
     IngestReport ingest,
@@ -28,9 +30,16 @@ public record ScanResult(
     List<Finding> findings,
     List<VerificationReport> integrity,
     boolean signaturesChecked,
-    long externalInactive) {
+    long externalInactive,
+    NetworkReport network) {
 
-  /** A result without other tools' findings. */
+  public ScanResult {
+    findings = List.copyOf(findings);
+    integrity = List.copyOf(integrity);
+    network = network == null ? NetworkReport.NONE : network;
+  }
+
+  /** A result of CloudTrail alone: no other tools' findings, no network logs. */
   public ScanResult(
       IngestReport ingest,
       int rules,
@@ -38,12 +47,7 @@ public record ScanResult(
       List<Finding> findings,
       List<VerificationReport> integrity,
       boolean signaturesChecked) {
-    this(ingest, rules, matches, findings, integrity, signaturesChecked, 0);
-  }
-
-  public ScanResult {
-    findings = List.copyOf(findings);
-    integrity = List.copyOf(integrity);
+    this(ingest, rules, matches, findings, integrity, signaturesChecked, 0, NetworkReport.NONE);
   }
 
   /** Findings per severity, every severity present (zero when none). */
@@ -69,10 +73,16 @@ public record ScanResult(
    * hold no events are not this: an empty trail file is a valid answer.)
    */
   public boolean nothingRead() {
-    return ingest.eventsDelivered() == 0
-        && ingest.externalFindings() == 0
-        && ingest.duplicates() == 0
-        && ingest.digestFiles() == 0
-        && (ingest.skipped() > 0 || ingest.filesRead() == 0);
+    boolean noTrail =
+        ingest.eventsDelivered() == 0
+            && ingest.externalFindings() == 0
+            && ingest.duplicates() == 0
+            && ingest.digestFiles() == 0
+            && (ingest.skipped() > 0 || ingest.filesRead() == 0);
+    boolean noNetwork =
+        network.flowRecords() == 0
+            && network.dnsQueries() == 0
+            && (network.skipped() > 0 || !network.any());
+    return noTrail && noNetwork;
   }
 }

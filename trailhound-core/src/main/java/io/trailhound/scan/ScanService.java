@@ -1,17 +1,26 @@
 package io.trailhound.scan;
 
 import io.trailhound.detect.correlation.CorrelationEngine;
+import io.trailhound.detect.network.NetworkDetection;
 import io.trailhound.finding.Finding;
 import io.trailhound.finding.FindingCollector;
 import io.trailhound.integrity.VerificationReport;
+import io.trailhound.source.Input;
 import io.trailhound.source.InputSpec;
 import io.trailhound.source.cloudtrail.IngestOptions;
 import io.trailhound.source.cloudtrail.IngestReport;
 import io.trailhound.source.cloudtrail.IngestService;
+import io.trailhound.source.net.LogKind;
+import io.trailhound.source.net.LogSniffer;
+import io.trailhound.source.net.NetworkIngest;
+import io.trailhound.source.net.NetworkOptions;
+import io.trailhound.source.net.NetworkReport;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,8 +39,26 @@ public final class ScanService {
     this.clock = clock;
   }
 
-  /** Scans the inputs with the catalogue's rules. */
+  /** Scans the inputs with the catalogue's rules (network logs with the default settings). */
   public ScanResult scan(InputSpec.Expansion inputs, RuleCatalog catalog, ScanOptions options) {
+    return scan(inputs, catalog, options, NetworkScan.defaults());
+  }
+
+  /**
+   * Scans the inputs: each file goes to the reader of its log type ({@link LogSniffer}); CloudTrail
+   * events meet the rules, flow records and resolver queries the network detectors.
+   */
+  public ScanResult scan(
+      InputSpec.Expansion given, RuleCatalog catalog, ScanOptions options, NetworkScan network) {
+    Map<LogKind, List<Input>> kinds = new EnumMap<>(LogKind.class);
+    for (LogKind k : LogKind.values()) {
+      kinds.put(k, new ArrayList<>());
+    }
+    for (Input input : given.inputs()) {
+      kinds.get(LogSniffer.detect(input)).add(input);
+    }
+    InputSpec.Expansion inputs =
+        new InputSpec.Expansion(kinds.get(LogKind.CLOUDTRAIL), given.skips());
     FindingCollector findings = new FindingCollector();
     CorrelationEngine correlations = catalog.newCorrelationEngine();
     LongAdder matches = new LongAdder();
@@ -72,6 +99,24 @@ public final class ScanService {
     all.addAll(CorrelationFindings.toFindings(correlations.finish()));
     stages.forEach(stage -> all.addAll(stage.finish()));
     all.addAll(external.findings());
+    NetworkReport net = NetworkReport.NONE;
+    if (!kinds.get(LogKind.VPC_FLOW).isEmpty() || !kinds.get(LogKind.DNS).isEmpty()) {
+      NetworkFindings convert = new NetworkFindings();
+      NetworkDetection detection =
+          new NetworkDetection(convert::params, network.ips(), network.domains());
+      net =
+          NetworkIngest.run(
+              kinds.get(LogKind.VPC_FLOW),
+              kinds.get(LogKind.DNS),
+              new NetworkOptions(
+                  network.options().flowFormat(),
+                  network.options().rollup(),
+                  network.options().sample(),
+                  options.threads()),
+              detection::accept,
+              detection::accept);
+      all.addAll(convert.toFindings(detection.finish()));
+    }
     List<VerificationReport> integrity =
         report.digestFiles() > 0
             ? IntegrityCheck.run(options.digestRoots(), options.keys(), options.threads())
@@ -85,6 +130,7 @@ public final class ScanService {
         all,
         integrity,
         options.keys() != null,
-        external.inactive());
+        external.inactive(),
+        net);
   }
 }

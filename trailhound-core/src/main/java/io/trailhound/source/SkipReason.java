@@ -24,6 +24,8 @@ public enum SkipReason {
   UNREADABLE,
   /** The JSON is none of the accepted shapes. */
   UNKNOWN_FORMAT,
+  /** A text record has more or fewer fields than its format (header or format string) names. */
+  FIELD_COUNT,
   /** Event-id deduplication reached its memory cap; later duplicates were not detected. */
   DEDUPE_CAP_REACHED
 }

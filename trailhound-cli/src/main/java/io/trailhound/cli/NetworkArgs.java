@@ -1,0 +1,36 @@
+package io.trailhound.cli;
+
+import io.trailhound.detect.network.IntelLists;
+import io.trailhound.intel.IndicatorSet;
+import io.trailhound.scan.IndicatorReputation;
+import io.trailhound.scan.NetworkScan;
+import io.trailhound.source.net.NetworkOptions;
+import io.trailhound.source.vpcflow.FlowFormat;
+
+/**
+ * The network-log options of {@code scan}, checked and turned into a {@link NetworkScan}; the
+ * {@code --intel} lists reach the network detectors through {@link IndicatorReputation}.
+ */
+final class NetworkArgs {
+
+  private NetworkArgs() {}
+
+  static NetworkScan scan(
+      String flowFormat, boolean rollup, int sample, int threads, IndicatorSet intel) {
+    if (sample < 1) {
+      throw new UsageError("--flow-sample must be at least 1");
+    }
+    FlowFormat format = null;
+    if (flowFormat != null) {
+      try {
+        format = FlowFormat.of(flowFormat);
+      } catch (IllegalArgumentException e) {
+        throw new UsageError("--flow-format: " + e.getMessage());
+      }
+    }
+    IntelLists builtin = IntelLists.builtin();
+    return NetworkScan.defaults()
+        .withOptions(new NetworkOptions(format, rollup, sample, threads))
+        .withReputation(new IndicatorReputation(intel, builtin, builtin));
+  }
+}

@@ -1,0 +1,196 @@
+package io.trailhound.detect.network;
+
+import io.trailhound.event.net.FlowDirection;
+import io.trailhound.event.net.FlowRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Beaconing: an interface connecting to one internet address and port at a steady period, the way
+ * implants call home. Per (interface, remote, port), keeps the distinct connection start times (the
+ * earliest {@code max_points}, so the result does not depend on read order); at the end, a series
+ * of at least {@code min_connections} whose intervals have a median of at least {@code
+ * min_period_seconds} and a median absolute deviation within {@code max_jitter} of it is a beacon.
+ * AWS service addresses (pkt-dst-aws-service) and NTP are left out. At most {@code max_pairs} pairs
+ * are tracked.
+ */
+final class BeaconDetector implements FlowDetector {
+
+  static final String ID = "net-beaconing";
+
+  private record Key(String iface, long remote, String remote6, int port) {}
+
+  private static final class Series {
+    long flows;
+    long bytes;
+    long last = Long.MIN_VALUE;
+    String account;
+    String region;
+    String instance;
+    String iface;
+    // Start times, appended and compacted (sorted, distinct, earliest max kept) when full.
+    long[] starts = new long[8];
+    int size;
+
+    synchronized void add(FlowRecord r, int max) {
+      flows += r.flows();
+      bytes += Math.max(0, r.bytes());
+      last = Math.max(last, Math.max(r.start(), r.end()));
+      account = min(account, r.accountId());
+      region = min(region, r.region());
+      instance = min(instance, r.instanceId());
+      iface = min(iface, r.interfaceId());
+      long start = r.start();
+      if (size == starts.length) {
+        compact(max);
+        if (size == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, Math.min(starts.length * 2, 2 * max + 2));
+        }
+      }
+      starts[size++] = start;
+    }
+
+    private static String min(String a, String b) {
+      if (a == b) {
+        return a;
+      }
+      return a == null || (b != null && b.compareTo(a) < 0) ? b : a;
+    }
+
+    synchronized long[] distinct(int max) {
+      compact(max);
+      return java.util.Arrays.copyOf(starts, size);
+    }
+
+    private void compact(int max) {
+      java.util.Arrays.sort(starts, 0, size);
+      int n = 0;
+      for (int i = 0; i < size && n < max; i++) {
+        if (n == 0 || starts[i] != starts[n - 1]) {
+          starts[n++] = starts[i];
+        }
+      }
+      size = n;
+    }
+  }
+
+  private final int maxPoints;
+  private final int minConnections;
+  private final double minPeriod;
+  private final double maxJitter;
+  private final int maxPairs;
+  private final AtomicInteger pairs = new AtomicInteger();
+  private final ConcurrentHashMap<Key, Series> series = new ConcurrentHashMap<>(1 << 12);
+
+  BeaconDetector(Params p) {
+    maxPoints = (int) p.whole("max_points", 512);
+    minConnections = (int) p.whole("min_connections", 12);
+    minPeriod = p.number("min_period_seconds", 30);
+    maxJitter = p.number("max_jitter", 0.1);
+    maxPairs = (int) p.whole("max_pairs", 200_000);
+  }
+
+  @Override
+  public void accept(FlowRecord r) {
+    if (!r.hasTraffic()
+        || r.start() < 0
+        || r.dstPrivate()
+        || r.pktDstService() != null
+        || r.action() != io.trailhound.event.net.FlowAction.ACCEPT
+        || r.resolvedDirection() != FlowDirection.EGRESS
+        || !Flows.initiatedLocally(r)
+        || r.dstPort() == 123) {
+      return;
+    }
+    Key k = new Key(r.interfaceKey(), r.dstAddr(), r.dstAddr6(), r.dstPort());
+    Series s = series.get(k);
+    if (s == null) {
+      if (pairs.get() >= maxPairs) {
+        return;
+      }
+      s =
+          series.computeIfAbsent(
+              k,
+              x -> {
+                pairs.incrementAndGet();
+                return new Series();
+              });
+    }
+    s.add(r, maxPoints);
+  }
+
+  @Override
+  public List<NetworkAlert> finish() {
+    List<NetworkAlert> out = new ArrayList<>();
+    series.forEach(
+        (k, s) -> {
+          long[] t = s.distinct(maxPoints);
+          if (t.length < minConnections) {
+            return;
+          }
+          double[] gaps = new double[t.length - 1];
+          for (int i = 1; i < t.length; i++) {
+            gaps[i - 1] = t[i] - t[i - 1];
+          }
+          double median = median(gaps);
+          if (median < minPeriod) {
+            return;
+          }
+          double[] dev = new double[gaps.length];
+          for (int i = 0; i < gaps.length; i++) {
+            dev[i] = Math.abs(gaps[i] - median);
+          }
+          double jitter = median(dev) / median;
+          if (jitter > maxJitter) {
+            return;
+          }
+          Series tally = s;
+          String remote =
+              (k.remote() >= 0 ? Flows.address(k.remote()) : k.remote6()) + ":" + k.port();
+          String actor = Flows.actor(tally.instance, tally.iface, k.iface());
+          String text =
+              actor
+                  + " connected to "
+                  + remote
+                  + " "
+                  + t.length
+                  + " times, every "
+                  + String.format(Locale.ROOT, "%.0f", median)
+                  + " s (jitter "
+                  + String.format(Locale.ROOT, "%.0f%%", jitter * 100)
+                  + ") over "
+                  + Flows.span(t[t.length - 1] - t[0])
+                  + ", "
+                  + Flows.number(tally.bytes)
+                  + " bytes: a steady call-home pattern";
+          out.add(
+              new NetworkAlert(
+                  ID,
+                  "",
+                  null,
+                  tally.account,
+                  tally.region,
+                  actor,
+                  tally.instance,
+                  tally.iface,
+                  List.of(remote),
+                  Flows.time(t[0]),
+                  Flows.time(tally.last),
+                  tally.flows,
+                  Flows.time(t[0]),
+                  text));
+        });
+    return out;
+  }
+
+  private static double median(double[] v) {
+    double[] c = v.clone();
+    Arrays.sort(c);
+    int n = c.length;
+    return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
+  }
+}

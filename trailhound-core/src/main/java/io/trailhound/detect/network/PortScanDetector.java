@@ -1,0 +1,128 @@
+package io.trailhound.detect.network;
+
+import io.trailhound.event.net.Addresses;
+import io.trailhound.event.net.FlowDirection;
+import io.trailhound.event.net.FlowRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code Recon:EC2/Portscan} (one source probing many ports) and {@code Impact:EC2/PortSweep} (one
+ * port probed across many hosts). Counts probe-like flows (rejected, or at most {@code
+ * probe_packets} packets) that a source opened (its port above the destination's) within fixed
+ * windows, per interface and source, with sketches of distinct ports, hosts and host:port pairs.
+ */
+final class PortScanDetector implements FlowDetector {
+
+  static final String ID = "net-port-scan";
+
+  private record Key(String iface, long src, String src6, long window) {}
+
+  private static final class State {
+    final Tally tally = new Tally();
+    final Distinct ports = new Distinct();
+    final Distinct hosts = new Distinct();
+    final Distinct pairs = new Distinct();
+  }
+
+  private final long window;
+  private final long probePackets;
+  private final long minPorts;
+  private final long minHosts;
+  private final long sweepMaxPorts;
+  private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>(1 << 12);
+
+  PortScanDetector(Params p) {
+    window = p.whole("window_minutes", 10) * 60;
+    probePackets = p.whole("probe_packets", 3);
+    minPorts = p.whole("min_ports", 50);
+    minHosts = p.whole("min_hosts", 50);
+    sweepMaxPorts = p.whole("sweep_max_ports", 2);
+  }
+
+  @Override
+  public void accept(FlowRecord r) {
+    if (!r.hasTraffic() || (r.protocol() != FlowRecord.TCP && r.protocol() != FlowRecord.UDP)) {
+      return;
+    }
+    FlowDirection d = r.resolvedDirection();
+    if (d == FlowDirection.INGRESS || !Flows.initiatedLocally(r)) {
+      return;
+    }
+    if (d == FlowDirection.UNKNOWN && !r.srcPrivate()) {
+      return;
+    }
+    boolean probe =
+        r.action() == io.trailhound.event.net.FlowAction.REJECT
+            || (r.packets() >= 0 && r.packets() <= probePackets * Math.max(1, r.flows()));
+    if (!probe) {
+      return;
+    }
+    State s =
+        states.computeIfAbsent(
+            new Key(r.interfaceKey(), r.srcAddr(), r.srcAddr6(), Flows.window(r.start(), window)),
+            k -> new State());
+    long host = r.dstAddr() == Addresses.IPV6 ? r.dstAddr6().hashCode() : r.dstAddr();
+    s.ports.add(r.dstPort());
+    s.hosts.add(host);
+    s.pairs.add(host * 65536 + r.dstPort());
+    s.tally.add(r, null, null);
+  }
+
+  @Override
+  public List<NetworkAlert> finish() {
+    List<NetworkAlert> out = new ArrayList<>();
+    states.forEach(
+        (k, s) -> {
+          long ports = s.ports.estimate();
+          long hosts = s.hosts.estimate();
+          String type = null;
+          if (ports >= minPorts) {
+            type = "Recon:EC2/Portscan";
+          } else if (hosts >= minHosts && ports <= sweepMaxPorts) {
+            type = "Impact:EC2/PortSweep";
+          }
+          if (type == null) {
+            return;
+          }
+          Tally t = s.tally;
+          String src = k.src() == Addresses.IPV6 ? k.src6() : Flows.address(k.src());
+          String who = Flows.actor(t.instance, t.iface, null);
+          String actor =
+              who == null ? src : src + " (" + who.replace(" (", " / ").replace(")", "") + ")";
+          String text =
+              actor
+                  + (type.startsWith("Recon")
+                      ? " probed " + s.ports.text() + " ports on "
+                      : " probed port(s) on ")
+                  + s.hosts.text()
+                  + " hosts in "
+                  + Flows.span(t.last - t.first)
+                  + " ("
+                  + Flows.number(t.count)
+                  + " probe flows, "
+                  + s.pairs.text()
+                  + " host:port pairs); "
+                  + Flows.number(t.accepted)
+                  + " accepted";
+          out.add(
+              new NetworkAlert(
+                  ID,
+                  type,
+                  null,
+                  t.account,
+                  t.region,
+                  actor,
+                  t.instance,
+                  t.iface,
+                  List.of(),
+                  Flows.time(t.first),
+                  Flows.time(t.last),
+                  t.count,
+                  Flows.time(k.window()),
+                  text));
+        });
+    return out;
+  }
+}

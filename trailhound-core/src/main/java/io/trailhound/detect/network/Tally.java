@@ -1,0 +1,112 @@
+package io.trailhound.detect.network;
+
+import io.trailhound.event.net.FlowRecord;
+import java.util.TreeSet;
+
+/**
+ * Counts of one alert key: how many records, bytes and packets, the time span, and the context
+ * (account, region, instance, interface) and remotes, each kept as the smallest values seen so the
+ * result does not depend on arrival order. Thread-safe.
+ */
+final class Tally {
+
+  static final int MAX_SAMPLES = 10;
+
+  long count;
+  long bytes;
+  long packets;
+  long accepted;
+  long first = Long.MAX_VALUE;
+  long last = Long.MIN_VALUE;
+  String account;
+  String region;
+  String instance;
+  String iface;
+  // Created on first use: most tallies never reach a report, and there can be many of them.
+  TreeSet<String> remotes = EMPTY;
+  TreeSet<String> notes = EMPTY;
+  private TreeSet<Long> v4;
+
+  private static final TreeSet<String> EMPTY = new TreeSet<>();
+
+  synchronized void add(FlowRecord r, String remote, String note) {
+    count += r.flows();
+    bytes += Math.max(r.bytes(), 0);
+    packets += Math.max(r.packets(), 0);
+    if (r.action() == io.trailhound.event.net.FlowAction.ACCEPT) {
+      accepted += r.flows();
+    }
+    time(r.start(), Math.max(r.end(), r.start()));
+    context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
+    if (remote != null) {
+      remotes = sample(remotes, remote);
+    }
+    if (note != null) {
+      notes = sample(notes, note);
+    }
+  }
+
+  /** Like {@link #add(FlowRecord, String, String)}, formatting the remote only when it is kept. */
+  synchronized void add(FlowRecord r, long remote, String remote6) {
+    count += r.flows();
+    bytes += Math.max(r.bytes(), 0);
+    packets += Math.max(r.packets(), 0);
+    if (r.action() == io.trailhound.event.net.FlowAction.ACCEPT) {
+      accepted += r.flows();
+    }
+    time(r.start(), Math.max(r.end(), r.start()));
+    context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
+    if (remote >= 0) {
+      if (v4 == null) {
+        v4 = new TreeSet<>();
+      }
+      if (v4.size() < MAX_SAMPLES || remote < v4.last()) {
+        v4.add(remote);
+        if (v4.size() > MAX_SAMPLES) {
+          v4.pollLast();
+        }
+      }
+    } else if (remote6 != null) {
+      remotes = sample(remotes, remote6);
+    }
+  }
+
+  /** The kept remotes as text: IPv4 in numeric order, then IPv6. */
+  synchronized java.util.List<String> remoteTexts() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (v4 != null) {
+      v4.forEach(ip -> out.add(io.trailhound.event.net.Addresses.format(ip)));
+    }
+    out.addAll(remotes);
+    return out.subList(0, Math.min(out.size(), MAX_SAMPLES));
+  }
+
+  synchronized void time(long from, long to) {
+    first = Math.min(first, from);
+    last = Math.max(last, to);
+  }
+
+  synchronized void context(String acct, String reg, String inst, String eni) {
+    account = min(account, acct);
+    region = min(region, reg);
+    instance = min(instance, inst);
+    iface = min(iface, eni);
+  }
+
+  private static TreeSet<String> sample(TreeSet<String> set, String v) {
+    TreeSet<String> s = set == EMPTY ? new TreeSet<>() : set;
+    s.add(v);
+    if (s.size() > MAX_SAMPLES) {
+      s.pollLast();
+    }
+    return s;
+  }
+
+  private static String min(String a, String b) {
+    // Ids are shared strings (the reader interns them): the same one is the common case.
+    if (a == b || a == null) {
+      return b;
+    }
+    return b == null || a.compareTo(b) <= 0 ? a : b;
+  }
+}
