@@ -102,6 +102,22 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never draw a progress bar.")
   boolean noProgress;
 
+  @Option(
+      names = "--store",
+      paramLabel = "FILE",
+      description =
+          "Keep every event (normalised, with its raw JSON) and the findings in this DuckDB"
+              + " store, created when absent; events already there are not stored twice.")
+  Path storeFile;
+
+  @Option(
+      names = "--retention-days",
+      paramLabel = "N",
+      description =
+          "With --store: then delete stored events older than the N newest days (counted from"
+              + " the newest stored event).")
+  Integer retentionDays;
+
   ScanCommand(Clock clock) {
     this.clock = clock;
   }
@@ -116,6 +132,9 @@ final class ScanCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UsageError("--threads must be at least 1");
     }
+    if (retentionDays != null && (storeFile == null || retentionDays < 1)) {
+      throw new UsageError("--retention-days needs --store and a number of days >= 1");
+    }
     RuleCatalog catalog =
         RuleCatalog.load(
             !noBuiltin,
@@ -126,17 +145,21 @@ final class ScanCommand implements Callable<Integer> {
     AtomicLong done = new AtomicLong();
     long started = System.nanoTime();
     ScanResult result;
-    try (ProgressBar bar = ProgressBar.start(!noProgress, err, done::get, total)) {
+    try (ScanStore store = storeFile == null ? null : ScanStore.open(storeFile, clock);
+        ProgressBar bar = ProgressBar.start(!noProgress, err, done::get, total)) {
+      ScanOptions options =
+          ScanOptions.defaults()
+              .withIntegrity(digestRoots(), keys())
+              .withThreads(threads)
+              .withMaxRecordBytes(maxRecordBytes)
+              .withProgress((d, t) -> done.set(d));
       result =
           new ScanService(clock)
-              .scan(
-                  inputs,
-                  catalog,
-                  ScanOptions.defaults()
-                      .withIntegrity(digestRoots(), keys())
-                      .withThreads(threads)
-                      .withMaxRecordBytes(maxRecordBytes)
-                      .withProgress((d, t) -> done.set(d)));
+              .scan(inputs, catalog, store == null ? options : store.attach(options));
+      if (store != null) {
+        bar.close();
+        store.finish(result, paths, retentionDays, err);
+      }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (machine == null) {
