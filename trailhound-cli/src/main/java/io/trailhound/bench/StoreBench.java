@@ -33,12 +33,14 @@ public final class StoreBench {
 
   /** Latencies of one pivot kind, in milliseconds. */
   public record Latency(
-      String pivot, String range, int queries, double p50, double p95, double max) {}
+      String pivot, String range, int queries, double p50, double p95, double max, double cpuMs) {}
 
   /**
    * @param events events the scan read
    * @param scanSeconds the scan without the store (NaN when not measured)
+   * @param scanCpuSeconds CPU time of the process (all threads, DuckDB's too) for it
    * @param storeScanSeconds the same scan with the store, until the last event was stored
+   * @param storeScanCpuSeconds CPU time for it
    * @param stored the writer's figures
    * @param storeBytes size of the store file after a checkpoint
    * @param latencies pivot latencies
@@ -46,7 +48,9 @@ public final class StoreBench {
   public record Result(
       long events,
       double scanSeconds,
+      double scanCpuSeconds,
       double storeScanSeconds,
+      double storeScanCpuSeconds,
       WriteStats stored,
       long storeBytes,
       List<Latency> latencies) {}
@@ -67,25 +71,37 @@ public final class StoreBench {
     InputSpec.Expansion inputs = InputSpec.expand(List.of(logs.toString()));
     ScanOptions scanOptions = ScanOptions.defaults().withThreads(threads);
     double plain = Double.NaN;
+    double plainCpu = Double.NaN;
     if (compareScan) {
       long t0 = System.nanoTime();
+      double c0 = cpuSeconds();
       new ScanService(clock).scan(inputs, catalog, scanOptions);
       plain = (System.nanoTime() - t0) / 1e9;
+      plainCpu = cpuSeconds() - c0;
     }
     Files.deleteIfExists(storeFile);
     Files.deleteIfExists(storeFile.resolveSibling(storeFile.getFileName() + ".wal"));
     try (EventStore store = EventStore.open(storeFile, options, clock, "bench")) {
       long t0 = System.nanoTime();
+      double c0 = cpuSeconds();
       StoreStage stage = new StoreStage(store.writer("bench"));
       ScanResult result =
           new ScanService(clock).scan(inputs, catalog, scanOptions.withStage(() -> stage));
       store.saveFindings("bench", result.findings());
       double withStore = (System.nanoTime() - t0) / 1e9;
+      double withStoreCpu = cpuSeconds() - c0;
       store.checkpoint();
       long bytes = Files.size(storeFile);
       List<Latency> latencies = pivots(store, samples);
       return new Result(
-          result.ingest().eventsDelivered(), plain, withStore, stage.stats(), bytes, latencies);
+          result.ingest().eventsDelivered(),
+          plain,
+          plainCpu,
+          withStore,
+          withStoreCpu,
+          stage.stats(),
+          bytes,
+          latencies);
     }
   }
 
@@ -152,17 +168,32 @@ public final class StoreBench {
       store.pivots().events(p, range, 1_000); // warm-up: first touch of each row group
     }
     double[] ms = new double[pivots.size()];
+    double c0 = cpuSeconds();
     for (int i = 0; i < pivots.size(); i++) {
       long t0 = System.nanoTime();
       store.pivots().events(pivots.get(i), range, 1_000);
       ms[i] = (System.nanoTime() - t0) / 1e6;
     }
+    double cpuMs = (cpuSeconds() - c0) * 1e3 / Math.max(1, ms.length);
     Arrays.sort(ms);
     if (ms.length == 0) {
-      return new Latency(kind, rangeName, 0, 0, 0, 0);
+      return new Latency(kind, rangeName, 0, 0, 0, 0, 0);
     }
     return new Latency(
-        kind, rangeName, ms.length, rank(ms, 0.50), rank(ms, 0.95), ms[ms.length - 1]);
+        kind, rangeName, ms.length, rank(ms, 0.50), rank(ms, 0.95), ms[ms.length - 1], cpuMs);
+  }
+
+  /**
+   * CPU time of this process, every thread (DuckDB's native ones too): on a shared machine it shows
+   * the work done, which wall-clock times mix with other processes' load.
+   */
+  private static double cpuSeconds() {
+    return ProcessHandle.current()
+            .info()
+            .totalCpuDuration()
+            .map(java.time.Duration::toNanos)
+            .orElse(0L)
+        / 1e9;
   }
 
   /** Nearest-rank percentile. */

@@ -98,33 +98,37 @@ final class StoreBenchCommand implements Callable<Integer> {
     if (compareScan) {
       out.printf(
           Locale.ROOT,
-          "scan without store: %,d events in %.1f s (%,.0f events/s)%n",
+          "scan without store: %,d events in %.1f s (%,.0f events/s), CPU %.1f s%n",
           r.events(),
           r.scanSeconds(),
-          r.events() / r.scanSeconds());
+          r.events() / r.scanSeconds(),
+          r.scanCpuSeconds());
     }
     out.printf(
         Locale.ROOT,
-        "scan with store:    %,d events in %.1f s (%,.0f events/s), %,d stored in %d batches,"
-            + " store %s (%,.0f bytes/event)%n",
+        "scan with store:    %,d events in %.1f s (%,.0f events/s), CPU %.1f s, %,d stored in %d"
+            + " batches, store %s (%,.0f bytes/event)%n",
         r.events(),
         r.storeScanSeconds(),
         r.events() / r.storeScanSeconds(),
+        r.storeScanCpuSeconds(),
         r.stored().stored(),
         r.stored().batches(),
         Bytes.human(r.storeBytes()),
         r.storeBytes() / (double) Math.max(1, r.stored().stored()));
-    out.println("pivot          range       queries     p50 ms     p95 ms     max ms");
+    out.println(
+        "pivot          range       queries     p50 ms     p95 ms     max ms   CPU ms/query");
     for (StoreBench.Latency l : r.latencies()) {
       out.printf(
           Locale.ROOT,
-          "%-14s %-11s %7d %10.1f %10.1f %10.1f%n",
+          "%-14s %-11s %7d %10.1f %10.1f %10.1f %14.1f%n",
           l.pivot(),
           l.range(),
           l.queries(),
           l.p50(),
           l.p95(),
-          l.max());
+          l.max(),
+          l.cpuMs());
     }
     return Trailhound.OK;
   }

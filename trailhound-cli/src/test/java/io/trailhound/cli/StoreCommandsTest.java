@@ -108,15 +108,16 @@ class StoreCommandsTest {
   }
 
   @Test
-  void json_output_keeps_numbers_booleans_and_nulls() throws Exception {
+  void json_output_keeps_numbers_booleans_nulls_and_utc_times() throws Exception {
     scanInto(RESOURCES.resolve("store/spreadsheet-formulas.json").toString());
     Cli run =
         query(
-            "SELECT event_name, read_only, error_code, 2 + 2 AS four FROM events",
+            "SELECT event_name, event_time, read_only, error_code, 2 + 2 AS four FROM events",
             "--output",
             "json");
     JsonNode row = new ObjectMapper().readTree(run.out());
     assertThat(row.get("event_name").asText()).isEqualTo("ListBuckets");
+    assertThat(row.get("event_time").asText()).isEqualTo("2026-11-21T08:30:00Z");
     assertThat(row.get("read_only").isBoolean()).isTrue();
     assertThat(row.get("error_code").isNull()).isTrue();
     assertThat(row.get("four").isIntegralNumber()).isTrue();

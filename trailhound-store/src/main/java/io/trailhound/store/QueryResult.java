@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The rows of a hunting query. Cells are {@code null}, {@link Boolean}, {@link Long}, {@link
- * Double}, {@link BigDecimal} or {@link String} (DuckDB's text form for every other type: times,
- * lists, structs, JSON).
+ * Double}, {@link BigDecimal} or {@link String}: timestamps (stored in UTC) as ISO-8601 instants
+ * such as {@code 2026-11-19T06:00:17Z}, every other type (dates, lists, structs, JSON) in DuckDB's
+ * text form.
  *
  * @param columns column labels
  * @param rows rows, each as long as {@code columns}
@@ -61,6 +62,12 @@ public record QueryResult(List<String> columns, List<List<Object>> rows, boolean
     }
     if (o instanceof Float || o instanceof Double) {
       return ((Number) o).doubleValue();
+    }
+    if (o instanceof java.sql.Timestamp || o instanceof java.time.LocalDateTime) {
+      return Sql.instant(o).toString();
+    }
+    if (o instanceof java.time.OffsetDateTime t) {
+      return t.toInstant().toString();
     }
     return r.getString(c);
   }
