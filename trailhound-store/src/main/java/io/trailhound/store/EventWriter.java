@@ -45,11 +45,7 @@ public final class EventWriter implements AutoCloseable {
     this.thread.start();
   }
 
-  /**
-   * Queues one event for the store; waits while the queue is full. Safe from any thread. After a
-   * write failure events are counted as dropped and {@link #close} reports the failure.
-   */
-  public void offer(EventRow row) {
+  void offer(EventRow row) {
     if (closed) {
       throw new IllegalStateException("writer closed");
     }
@@ -75,7 +71,11 @@ public final class EventWriter implements AutoCloseable {
     queue.add(row);
   }
 
-  /** Convenience for stages: converts and queues the event. */
+  /**
+   * Queues one event for the store (converted on the calling thread); waits while the queue is
+   * full. Safe from any thread. After a write failure events are counted as dropped and {@link
+   * #finish} reports the failure.
+   */
   public void offer(io.trailhound.event.Event event) {
     offer(EventRow.of(event));
   }
