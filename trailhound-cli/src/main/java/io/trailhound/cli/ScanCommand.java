@@ -167,6 +167,22 @@ final class ScanCommand implements Callable<Integer> {
               + " Default 1 (all).")
   int flowSample = 1;
 
+  @Option(
+      names = "--store",
+      paramLabel = "FILE",
+      description =
+          "Keep every event (normalised, with its raw JSON) and the findings in this DuckDB"
+              + " store, created when absent; events already there are not stored twice.")
+  Path storeFile;
+
+  @Option(
+      names = "--retention-days",
+      paramLabel = "N",
+      description =
+          "With --store: then delete stored events older than the N newest days (counted from"
+              + " the newest stored event).")
+  Integer retentionDays;
+
   ScanCommand(Clock clock) {
     this.clock = clock;
   }
@@ -180,6 +196,9 @@ final class ScanCommand implements Callable<Integer> {
     Severity threshold = failOn == null ? null : parseSeverity(failOn);
     if (threads < 1) {
       throw new UsageError("--threads must be at least 1");
+    }
+    if (retentionDays != null && (storeFile == null || retentionDays < 1)) {
+      throw new UsageError("--retention-days needs --store and a number of days >= 1");
     }
     RuleCatalog catalog =
         RuleCatalog.load(
@@ -206,15 +225,20 @@ final class ScanCommand implements Callable<Integer> {
       // Without --geoip the enricher knows nothing: location and travel baselines stay silent.
       options = options.withStage(baselines.factory(intel.enricher()));
     }
-    try (ProgressBar bar = ProgressBar.start(!noProgress, err, done::get, total)) {
+    try (ScanStore store = storeFile == null ? null : ScanStore.open(storeFile, clock);
+        ProgressBar bar = ProgressBar.start(!noProgress, err, done::get, total)) {
       result =
           new ScanService(clock)
               .scan(
                   inputs,
                   catalog,
-                  options,
+                  store == null ? options : store.attach(options),
                   NetworkArgs.scan(
                       flowFormat, flowRollup, flowSample, threads, intel.indicators()));
+      if (store != null) {
+        bar.close();
+        store.finish(result, paths, retentionDays, err);
+      }
     }
     if (baselines != null) {
       baselines.finish(err);

@@ -1,6 +1,7 @@
 package io.trailhound.cli;
 
 import io.trailhound.rule.sigma.RuleException;
+import io.trailhound.store.StoreException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      QueryCommand.class,
+      StoreCommand.class
     })
 public final class Trailhound implements Runnable {
 
@@ -53,6 +56,10 @@ public final class Trailhound implements Runnable {
             re.problems().forEach(p -> err.println("  " + p));
             return USAGE;
           }
+          if (e instanceof StoreException s) {
+            err.println("trailhound: " + s.getMessage());
+            return USAGE;
+          }
           if (e instanceof UsageError u) {
             err.println("trailhound: " + u.getMessage());
             return USAGE;
@@ -71,6 +78,18 @@ public final class Trailhound implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == ScanCommand.class) {
         return cls.cast(new ScanCommand(clock));
+      }
+      if (cls == QueryCommand.class) {
+        return cls.cast(new QueryCommand(clock));
+      }
+      if (cls == StoreCommand.ExportCommand.class) {
+        return cls.cast(new StoreCommand.ExportCommand(clock));
+      }
+      if (cls == StoreCommand.RetainCommand.class) {
+        return cls.cast(new StoreCommand.RetainCommand(clock));
+      }
+      if (cls == StoreBenchCommand.class) {
+        return cls.cast(new StoreBenchCommand(clock));
       }
       if (cls == BenchCommand.class) {
         return cls.cast(new BenchCommand(clock));

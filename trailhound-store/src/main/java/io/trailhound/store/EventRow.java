@@ -1,0 +1,82 @@
+package io.trailhound.store;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.trailhound.event.Actor;
+import io.trailhound.event.Endpoint;
+import io.trailhound.event.Event;
+import io.trailhound.event.EventView;
+import io.trailhound.event.Resource;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One event as the store keeps it: the columns of {@code events}, computed on the reader thread
+ * that delivered the event so the single writer thread only appends.
+ */
+record EventRow(
+    String eventId,
+    Instant time,
+    String source,
+    EventView view,
+    String resourcesJson,
+    String origin,
+    String raw) {
+
+  static EventRow of(Event event) {
+    EventView v = event.view();
+    return new EventRow(
+        v.eventId(),
+        v.time(),
+        event.sourceType(),
+        v,
+        resourcesJson(v.resources()),
+        event.origin().toString(),
+        event.rawJson());
+  }
+
+  /** Rough heap size, for bounding what waits in the writer's queue. */
+  long weight() {
+    return 512L + 2L * raw.length() + (resourcesJson == null ? 0 : 2L * resourcesJson.length());
+  }
+
+  Actor actor() {
+    return view.actor();
+  }
+
+  Endpoint endpoint() {
+    return view.source();
+  }
+
+  List<Resource> resources() {
+    return view.resources();
+  }
+
+  static String resourcesJson(List<Resource> resources) {
+    if (resources.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(64 * resources.size()).append('[');
+    for (int i = 0; i < resources.size(); i++) {
+      Resource r = resources.get(i);
+      if (i > 0) {
+        b.append(',');
+      }
+      b.append('{');
+      field(b, "arn", r.arn()).append(',');
+      field(b, "type", r.type()).append(',');
+      field(b, "account", r.account());
+      b.append('}');
+    }
+    return b.append(']').toString();
+  }
+
+  private static StringBuilder field(StringBuilder b, String name, String value) {
+    b.append('"').append(name).append("\":");
+    if (value == null) {
+      return b.append("null");
+    }
+    b.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(value, b);
+    return b.append('"');
+  }
+}

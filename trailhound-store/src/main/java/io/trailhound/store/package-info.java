@@ -1,0 +1,2 @@
+/** The embedded DuckDB event and finding store. */
+package io.trailhound.store;
