@@ -52,7 +52,7 @@ final class Capture {
       return List.of();
     }
     if (held instanceof FieldValue one) {
-      List<FieldValue> list = Collections.singletonList(one);
+      List<FieldValue> list = single(one);
       values[slot] = list;
       return list;
     }
@@ -62,6 +62,32 @@ final class Capture {
       return list;
     }
     return (List<FieldValue>) held;
+  }
+
+  private static final List<FieldValue> TRUE = List.of(FieldValue.Bool.TRUE);
+  private static final List<FieldValue> FALSE = List.of(FieldValue.Bool.FALSE);
+  private static final List<FieldValue> NULL = List.of(FieldValue.Null.INSTANCE);
+  private static final List<FieldValue> OBJECT = List.of(FieldValue.Container.OBJECT);
+  private static final List<FieldValue> ARRAY = List.of(FieldValue.Container.ARRAY);
+
+  /** A one-element list; shared for the constants, which many records hold. */
+  private static List<FieldValue> single(FieldValue v) {
+    if (v == FieldValue.Bool.TRUE) {
+      return TRUE;
+    }
+    if (v == FieldValue.Bool.FALSE) {
+      return FALSE;
+    }
+    if (v == FieldValue.Null.INSTANCE) {
+      return NULL;
+    }
+    if (v == FieldValue.Container.OBJECT) {
+      return OBJECT;
+    }
+    if (v == FieldValue.Container.ARRAY) {
+      return ARRAY;
+    }
+    return Collections.singletonList(v);
   }
 
   void subtree(String root, JsonNode node) {

@@ -27,6 +27,9 @@ final class RecordPipeline {
   private final EventIdSet ids;
   private final ReportBuilder report;
 
+  /** The capture slot of each of the normaliser's paths, by its index. */
+  private final int[] normaliserSlots;
+
   /** A capturer per worker thread: it keeps scratch arrays between records. */
   private final ThreadLocal<Capturer> capturers;
 
@@ -38,6 +41,7 @@ final class RecordPipeline {
     this.allText = options.captureAllText();
     this.ids = ids;
     this.report = report;
+    this.normaliserSlots = Normaliser.PATH_LIST.stream().mapToInt(trie::slot).toArray();
     this.capturers = ThreadLocal.withInitial(() -> new Capturer(trie, allText, jackson));
   }
 
@@ -78,6 +82,7 @@ final class RecordPipeline {
       throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
     }
     FieldAccess fields;
+    Normaliser.Fields normalised;
     JsonNode resources;
     try {
       try (JsonParser p = jackson.recordParser(raw)) {
@@ -89,6 +94,8 @@ final class RecordPipeline {
           throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
         }
         fields = new CapturedFields(trie, capture, raw);
+        int[] slots = normaliserSlots;
+        normalised = i -> capture.values(slots[i]);
         resources = capture.subtree("resources");
       } catch (JsonProcessingException e) {
         if (!Jackson.isDuplicate(e)) {
@@ -96,6 +103,7 @@ final class RecordPipeline {
         }
         JsonNode tree = tree(raw);
         fields = new TreeFields(tree);
+        normalised = Normaliser.Fields.of(fields);
         resources = tree.get("resources");
       }
     } catch (IOException e) {
@@ -103,7 +111,7 @@ final class RecordPipeline {
     } catch (RuntimeException e) {
       throw new RecordException(SkipReason.INVALID_JSON, "unreadable: " + e.getClass().getName());
     }
-    Normaliser.Normalised n = Normaliser.normalise(fields, resources, raw);
+    Normaliser.Normalised n = Normaliser.normalise(normalised, resources, raw);
     if (!n.syntheticId()) {
       EventIdSet.Result r = ids.add(n.view().eventId());
       if (r == EventIdSet.Result.DUPLICATE) {
