@@ -40,25 +40,9 @@ final class EarliestViews {
 
   void offer(EventView view) {
     Instant t = view.time();
-    offer(t.getEpochSecond(), t.getNano(), view.eventId(), view);
-  }
-
-  /**
-   * Offers every event {@code other} kept, earliest first. An event {@code other} kept past its
-   * samples lands past the samples here too (all the events before it there are offered before it),
-   * so the views it dropped are never needed.
-   */
-  void offerAll(EarliestViews other) {
-    for (int i = 0; i < other.size; i++) {
-      offer(
-          other.seconds[i],
-          other.nanos[i],
-          other.ids[i],
-          i < other.samples ? other.views[i] : null);
-    }
-  }
-
-  private void offer(long s, int n, String id, EventView view) {
+    long s = t.getEpochSecond();
+    int n = t.getNano();
+    String id = view.eventId();
     if (size == max && compare(s, n, id, size - 1) >= 0) {
       return;
     }

@@ -6,11 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-/**
- * The matches gathered for one finding; every bound kept deterministic whatever the order, so
- * groups that saw parts of the matches merge into the group that would have seen them all. Not
- * thread-safe: the collector guards it.
- */
+/** The matches gathered for one finding; every bound kept deterministic whatever the order. */
 final class FindingGroup {
 
   private static final int MAX_KEYS = 5;
@@ -34,38 +30,15 @@ final class FindingGroup {
   private long count;
 
   FindingGroup(String key, RuleInfo rule, EventView view) {
-    this(key, rule, view.account(), view.region(), view.actor().display(), view.actor().type());
-  }
-
-  private FindingGroup(
-      String key, RuleInfo rule, String account, String region, String actor, String actorType) {
     this.key = key;
     this.rule = rule;
-    this.account = account;
-    this.region = region;
-    this.actor = actor;
-    this.actorType = actorType;
+    this.account = view.account();
+    this.region = view.region();
+    this.actor = view.actor().display();
+    this.actorType = view.actor().type();
   }
 
-  /** A group equal to this one that later merges do not affect this one. */
-  FindingGroup copy() {
-    FindingGroup c = new FindingGroup(key, rule, account, region, actor, actorType);
-    c.merge(this);
-    return c;
-  }
-
-  /** Adds what {@code other}, a group of the same finding, gathered. */
-  void merge(FindingGroup other) {
-    count += other.count;
-    first = first == null || other.first.isBefore(first) ? other.first : first;
-    last = last == null || other.last.isAfter(last) ? other.last : last;
-    earliest.offerAll(other.earliest);
-    keys.offerAll(other.keys);
-    ips.offerAll(other.ips);
-    resources.offerAll(other.resources);
-  }
-
-  void add(EventView view) {
+  synchronized void add(EventView view) {
     count++;
     first = first == null || view.time().isBefore(first) ? view.time() : first;
     last = last == null || view.time().isAfter(last) ? view.time() : last;
@@ -79,7 +52,7 @@ final class FindingGroup {
     }
   }
 
-  Finding toFinding() {
+  synchronized Finding toFinding() {
     List<String> evidence = earliest.ids();
     List<EventView> samples = earliest.samples();
     return new Finding(

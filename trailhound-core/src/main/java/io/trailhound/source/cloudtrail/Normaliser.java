@@ -69,6 +69,16 @@ final class Normaliser {
   /** The paths the normaliser reads; the capture always covers them. */
   static final Set<String> PATHS = Set.copyOf(PATH_LIST);
 
+  /**
+   * The normaliser's paths whose values repeat from record to record and become the keys findings
+   * and correlations group and share by: read through a {@link ValueCache}, so equal values are one
+   * String whose hash is computed once. Ids, times and messages are unique and not worth caching.
+   */
+  static final Set<String> SHARED =
+      PATHS.stream()
+          .filter(p -> !Set.of("eventID", "eventTime", "errorMessage").contains(p))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private static final int EVENT_ID = 0;
   private static final int EVENT_TIME = 1;
   private static final int EVENT_SOURCE = 2;

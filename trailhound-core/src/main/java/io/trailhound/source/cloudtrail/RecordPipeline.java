@@ -37,7 +37,7 @@ final class RecordPipeline {
     this.jackson = new Jackson(options.maxRecordBytes());
     Set<String> paths = new HashSet<>(options.capturePaths());
     paths.addAll(Normaliser.PATHS);
-    this.trie = PathTrie.build(paths, Normaliser.SUBTREES);
+    this.trie = PathTrie.build(paths, Normaliser.SUBTREES).share(Normaliser.SHARED);
     this.allText = options.captureAllText();
     this.ids = ids;
     this.report = report;
