@@ -64,6 +64,40 @@ class FindingCollectorTest {
   }
 
   @Test
+  void matches_gathered_on_several_threads_give_the_findings_one_thread_gives() throws Exception {
+    RuleInfo r = rule("th-test", Severity.HIGH);
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      String time =
+          String.format(java.util.Locale.ROOT, "2026-11-20T%02d:%02d:%02dZ", i / 60, i % 60, i % 7);
+      events.add(event("e" + i, time, i % 3 == 0 ? BOB : ALICE, "CreateUser"));
+    }
+    FindingCollector one = new FindingCollector();
+    events.forEach(e -> one.add(r, e));
+    FindingCollector three = new FindingCollector();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      int shard = t;
+      threads.add(
+          new Thread(
+              () -> {
+                for (int i = shard; i < events.size(); i += 3) {
+                  three.add(r, events.get(events.size() - 1 - i));
+                }
+              },
+              "collector-test-" + t));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(three.size()).isEqualTo(2);
+    assertThat(three.findings()).isEqualTo(one.findings());
+    assertThat(three.findings().get(0).evidence()).hasSize(FindingCollector.MAX_EVIDENCE);
+    assertThat(three.findings().get(0).samples()).hasSize(FindingCollector.MAX_SAMPLES);
+  }
+
+  @Test
   void most_severe_findings_come_first() {
     FindingCollector c = new FindingCollector();
     c.add(rule("low", Severity.LOW), event("e1", "2026-11-20T09:00:00Z", ALICE, "CreateUser"));

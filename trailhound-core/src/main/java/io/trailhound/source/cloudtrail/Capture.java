@@ -12,9 +12,10 @@ import java.util.Map;
 final class Capture {
 
   /**
-   * Per slot: nothing, the one value (the common case, no list), or an ArrayList of several while
-   * capturing; {@link #values} replaces either by the read-only list it hands out, so repeated
-   * lookups of a slot allocate nothing.
+   * Per slot: nothing, the one value (the common case, no list), an immutable one-element list
+   * shared through the {@link ValueCache}, or an ArrayList of several while capturing; {@link
+   * #values} replaces each by the read-only list it hands out, so repeated lookups of a slot
+   * allocate nothing.
    */
   private final Object[] values;
 
@@ -31,13 +32,40 @@ final class Capture {
     Object held = values[slot];
     if (held == null) {
       values[slot] = value;
-    } else if (held instanceof FieldValue one) {
+    } else if (held instanceof ArrayList<?> building) {
+      ((ArrayList<FieldValue>) building).add(value);
+    } else {
       List<FieldValue> list = new ArrayList<>(4);
-      list.add(one);
+      if (held instanceof FieldValue one) {
+        list.add(one);
+      } else {
+        list.addAll((List<FieldValue>) held);
+      }
       list.add(value);
       values[slot] = list;
+    }
+  }
+
+  /**
+   * Adds the one value of {@code single}, an immutable one-element list that is kept as the slot's
+   * answer when it is the slot's only value (see {@link ValueCache}).
+   */
+  @SuppressWarnings("unchecked")
+  void add(int slot, List<FieldValue> single) {
+    Object held = values[slot];
+    if (held == null) {
+      values[slot] = single;
+    } else if (held instanceof ArrayList<?> building) {
+      ((ArrayList<FieldValue>) building).add(single.get(0));
     } else {
-      ((ArrayList<FieldValue>) held).add(value);
+      List<FieldValue> list = new ArrayList<>(4);
+      if (held instanceof FieldValue one) {
+        list.add(one);
+      } else {
+        list.addAll((List<FieldValue>) held);
+      }
+      list.add(single.get(0));
+      values[slot] = list;
     }
   }
 
@@ -52,7 +80,7 @@ final class Capture {
       return List.of();
     }
     if (held instanceof FieldValue one) {
-      List<FieldValue> list = Collections.singletonList(one);
+      List<FieldValue> list = single(one);
       values[slot] = list;
       return list;
     }
@@ -62,6 +90,32 @@ final class Capture {
       return list;
     }
     return (List<FieldValue>) held;
+  }
+
+  private static final List<FieldValue> TRUE = List.of(FieldValue.Bool.TRUE);
+  private static final List<FieldValue> FALSE = List.of(FieldValue.Bool.FALSE);
+  private static final List<FieldValue> NULL = List.of(FieldValue.Null.INSTANCE);
+  private static final List<FieldValue> OBJECT = List.of(FieldValue.Container.OBJECT);
+  private static final List<FieldValue> ARRAY = List.of(FieldValue.Container.ARRAY);
+
+  /** A one-element list; shared for the constants, which many records hold. */
+  private static List<FieldValue> single(FieldValue v) {
+    if (v == FieldValue.Bool.TRUE) {
+      return TRUE;
+    }
+    if (v == FieldValue.Bool.FALSE) {
+      return FALSE;
+    }
+    if (v == FieldValue.Null.INSTANCE) {
+      return NULL;
+    }
+    if (v == FieldValue.Container.OBJECT) {
+      return OBJECT;
+    }
+    if (v == FieldValue.Container.ARRAY) {
+      return ARRAY;
+    }
+    return Collections.singletonList(v);
   }
 
   void subtree(String root, JsonNode node) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import io.trailhound.event.FieldValue;
 import io.trailhound.event.TreeFields;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,7 @@ final class Capturer {
   private final boolean allText;
   private final ObjectMapper mapper;
   private final MemberNames names = new MemberNames();
+  private final ValueCache cache = new ValueCache();
   private JsonParser p;
   private Capture capture;
 
@@ -113,6 +115,10 @@ final class Capturer {
       object(node);
     } else if (t == JsonToken.START_ARRAY) {
       array(node, slot >= 0);
+    } else if (slot >= 0 && node.shared() && t == JsonToken.VALUE_STRING) {
+      List<FieldValue> one = cache.text(p);
+      capture.add(slot, one);
+      text(one.get(0));
     } else {
       FieldValue v = scalar(t);
       if (slot >= 0) {
@@ -138,6 +144,10 @@ final class Capturer {
           capture.add(node.slot(), FieldValue.Container.ARRAY);
         }
         array(node, false);
+      } else if (emit && node.shared() && t == JsonToken.VALUE_STRING) {
+        List<FieldValue> one = cache.text(p);
+        capture.add(node.slot(), one);
+        text(one.get(0));
       } else {
         FieldValue v = scalar(t);
         if (emit) {

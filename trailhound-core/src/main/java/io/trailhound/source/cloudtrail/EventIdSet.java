@@ -9,6 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * about 11 to 21 bytes per id; two distinct ids collide with probability about n²/2⁶⁵ (one in 3,700
  * for 100 million ids), which would drop one event as a duplicate. After {@code cap} ids the set
  * stops growing and stops deduplicating, so memory stays bounded.
+ *
+ * <p>The cap is counted in batches: a stripe takes {@link #BATCH} ids of allowance at a time from
+ * the shared count (one at a time for caps below a million, so small caps are exact), since one
+ * shared counter written for every event had the worker threads taking its cache line from each
+ * other. With a large cap the set may therefore stop up to {@code 64 × BATCH} ids early.
  */
 final class EventIdSet {
 
@@ -21,35 +26,67 @@ final class EventIdSet {
   }
 
   private static final int STRIPES = 64;
+  static final int BATCH = 1024;
 
-  private final LongHashSet[] sets = new LongHashSet[STRIPES];
+  /** The ids of one stripe and how many more it may add; guarded by its own monitor. */
+  private static final class Stripe {
+    final LongHashSet ids = new LongHashSet();
+    int allowance;
+  }
+
+  private final Stripe[] stripes = new Stripe[STRIPES];
+
   private final long cap;
-  private final AtomicLong size = new AtomicLong();
+  private final int batch;
+
+  /** Allowance handed to stripes so far; never above the cap. */
+  private final AtomicLong granted = new AtomicLong();
+
   private final AtomicBoolean full = new AtomicBoolean();
   private final AtomicBoolean warned = new AtomicBoolean();
 
   EventIdSet(long cap) {
     this.cap = cap;
+    this.batch = cap >= 1 << 20 ? BATCH : 1;
     for (int i = 0; i < STRIPES; i++) {
-      sets[i] = new LongHashSet();
+      stripes[i] = new Stripe();
     }
   }
 
   Result add(String id) {
     long h = hash(id);
-    LongHashSet set = sets[(int) (h >>> 58)];
-    synchronized (set) {
+    Stripe stripe = stripes[(int) (h >>> 58)];
+    synchronized (stripe) {
       if (full.get()) {
         return Result.UNCHECKED;
       }
-      if (!set.add(h)) {
+      if (stripe.allowance == 0 && !claim(stripe)) {
+        full.set(true);
+        return Result.UNCHECKED;
+      }
+      if (!stripe.ids.add(h)) {
         return Result.DUPLICATE;
       }
-    }
-    if (size.incrementAndGet() >= cap) {
-      full.set(true);
+      if (--stripe.allowance == 0 && granted.get() >= cap) {
+        full.set(true);
+      }
     }
     return Result.NEW;
+  }
+
+  /** Takes more allowance for {@code stripe} from what is left of the cap; false when none is. */
+  private boolean claim(Stripe stripe) {
+    while (true) {
+      long g = granted.get();
+      if (g >= cap) {
+        return false;
+      }
+      long n = Math.min(batch, cap - g);
+      if (granted.compareAndSet(g, g + n)) {
+        stripe.allowance = (int) n;
+        return true;
+      }
+    }
   }
 
   /** True exactly once after the cap is reached: for the caller that should report it. */

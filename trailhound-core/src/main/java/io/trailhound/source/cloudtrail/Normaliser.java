@@ -24,9 +24,12 @@ final class Normaliser {
   /** Prefix of ids synthesised from the raw bytes when a record has no {@code eventID}. */
   static final String SYNTHETIC_PREFIX = "sha256:";
 
-  /** The paths the normaliser reads; the capture always covers them. */
-  static final Set<String> PATHS =
-      Set.of(
+  /**
+   * The paths the normaliser reads, in the order of the indexes it reads them by; the capture
+   * always covers them.
+   */
+  static final List<String> PATH_LIST =
+      List.of(
           "eventID",
           "eventTime",
           "eventSource",
@@ -63,6 +66,69 @@ final class Normaliser {
           "tlsDetails.clientProvidedHostHeader",
           "vpcEndpointId");
 
+  /** The paths the normaliser reads; the capture always covers them. */
+  static final Set<String> PATHS = Set.copyOf(PATH_LIST);
+
+  /**
+   * The normaliser's paths whose values repeat from record to record and become the keys findings
+   * and correlations group and share by: read through a {@link ValueCache}, so equal values are one
+   * String whose hash is computed once. Ids, times and messages are unique and not worth caching.
+   */
+  static final Set<String> SHARED =
+      PATHS.stream()
+          .filter(p -> !Set.of("eventID", "eventTime", "errorMessage").contains(p))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  private static final int EVENT_ID = 0;
+  private static final int EVENT_TIME = 1;
+  private static final int EVENT_SOURCE = 2;
+  private static final int EVENT_NAME = 3;
+  private static final int INSIGHT_DETAILS_EVENT_SOURCE = 4;
+  private static final int INSIGHT_DETAILS_EVENT_NAME = 5;
+  private static final int RECIPIENT_ACCOUNT_ID = 6;
+  private static final int AWS_REGION = 7;
+  private static final int EVENT_TYPE = 8;
+  private static final int EVENT_CATEGORY = 9;
+  private static final int READ_ONLY = 10;
+  private static final int ERROR_CODE = 11;
+  private static final int ERROR_MESSAGE = 12;
+  private static final int CONSOLE_LOGIN_RESULT = 13;
+  private static final int MFA_USED = 14;
+  private static final int USER_IDENTITY = 15;
+  private static final int IDENTITY_TYPE = 16;
+  private static final int IDENTITY_ARN = 17;
+  private static final int IDENTITY_PRINCIPAL_ID = 18;
+  private static final int IDENTITY_ACCOUNT_ID = 19;
+  private static final int IDENTITY_USER_NAME = 20;
+  private static final int IDENTITY_ACCESS_KEY_ID = 21;
+  private static final int IDENTITY_INVOKED_BY = 22;
+  private static final int IDENTITY_ON_BEHALF_OF = 23;
+  private static final int ISSUER_USER_NAME = 24;
+  private static final int ISSUER_ARN = 25;
+  private static final int ISSUER_TYPE = 26;
+  private static final int SESSION_MFA = 27;
+  private static final int SESSION_SOURCE_IDENTITY = 28;
+  private static final int SOURCE_IP = 29;
+  private static final int USER_AGENT = 30;
+  private static final int TLS_VERSION = 31;
+  private static final int TLS_CIPHER = 32;
+  private static final int TLS_HOST = 33;
+  private static final int VPC_ENDPOINT_ID = 34;
+
+  /**
+   * The values of the normaliser's paths by index into {@link #PATH_LIST}: a capture answers by
+   * slot, without looking a path up by name for each of the thirty-odd fields of every record.
+   */
+  @FunctionalInterface
+  interface Fields {
+    List<FieldValue> values(int path);
+
+    /** Over any field access, by path name (the tree of a record with duplicate names). */
+    static Fields of(FieldAccess f) {
+      return i -> f.values(PATH_LIST.get(i));
+    }
+  }
+
   /**
    * Insights events name the API they measured in {@code insightDetails}; it becomes the view's
    * service and api.
@@ -77,38 +143,37 @@ final class Normaliser {
 
   private Normaliser() {}
 
-  static Normalised normalise(FieldAccess f, JsonNode resources, byte[] raw)
-      throws RecordException {
-    String timeText = required(f, "eventTime");
-    boolean insight = INSIGHT.equals(text(f, "eventType")) && f.values("eventSource").isEmpty();
-    String service = required(f, insight ? "insightDetails.eventSource" : "eventSource");
-    String api = required(f, insight ? "insightDetails.eventName" : "eventName");
+  static Normalised normalise(Fields f, JsonNode resources, byte[] raw) throws RecordException {
+    String timeText = required(f, EVENT_TIME);
+    boolean insight = INSIGHT.equals(text(f, EVENT_TYPE)) && f.values(EVENT_SOURCE).isEmpty();
+    String service = required(f, insight ? INSIGHT_DETAILS_EVENT_SOURCE : EVENT_SOURCE);
+    String api = required(f, insight ? INSIGHT_DETAILS_EVENT_NAME : EVENT_NAME);
     Instant time = Times.parse(timeText);
     if (time == null) {
       throw new RecordException(SkipReason.INVALID_VALUE, "eventTime is not an ISO-8601 time");
     }
-    container(f, "userIdentity");
+    container(f, USER_IDENTITY);
     if (resources != null && !resources.isArray() && !resources.isNull()) {
       throw new RecordException(SkipReason.WRONG_TYPE, "resources is not an array");
     }
-    String id = text(f, "eventID");
+    String id = text(f, EVENT_ID);
     boolean synthetic = id == null;
     if (synthetic) {
       id = syntheticId(raw);
     }
     Actor actor = actor(f, service);
-    String account = text(f, "recipientAccountId");
+    String account = text(f, RECIPIENT_ACCOUNT_ID);
     EventView view =
         new EventView(
             id,
             time,
             account != null ? account : actor.account(),
-            text(f, "awsRegion"),
+            text(f, AWS_REGION),
             service,
             api,
-            text(f, "eventType"),
-            text(f, "eventCategory"),
-            bool(f, "readOnly"),
+            text(f, EVENT_TYPE),
+            text(f, EVENT_CATEGORY),
+            bool(f, READ_ONLY),
             outcome(f, api),
             actor,
             endpoint(f),
@@ -116,86 +181,97 @@ final class Normaliser {
     return new Normalised(view, synthetic);
   }
 
-  private static Actor actor(FieldAccess f, String service) {
-    String type = text(f, "userIdentity.type");
-    String arn = text(f, "userIdentity.arn");
-    String principalId = text(f, "userIdentity.principalId");
-    String account = text(f, "userIdentity.accountId");
-    String issuerName = text(f, "userIdentity.sessionContext.sessionIssuer.userName");
-    String userName = text(f, "userIdentity.userName");
+  private static Actor actor(Fields f, String service) {
+    String type = text(f, IDENTITY_TYPE);
+    String arn = text(f, IDENTITY_ARN);
+    String principalId = text(f, IDENTITY_PRINCIPAL_ID);
+    String account = text(f, IDENTITY_ACCOUNT_ID);
+    String issuerName = text(f, ISSUER_USER_NAME);
+    String userName = text(f, IDENTITY_USER_NAME);
     if ("AssumedRole".equals(type) && issuerName != null) {
       userName = issuerName;
     }
-    String[] arnParts = arnResource(arn);
-    if (userName == null && arnParts.length == 2 && "federated-user".equals(arnParts[0])) {
-      userName = arnParts[1];
+    int resource = arnResource(arn);
+    if (userName == null && resource >= 0 && arn.startsWith(FEDERATED, resource)) {
+      int name = resource + FEDERATED.length();
+      if (arn.indexOf('/', name) < 0) {
+        userName = arn.substring(name);
+      }
     }
     if (principalId == null) {
-      principalId = text(f, "userIdentity.onBehalfOf.userId");
+      principalId = text(f, IDENTITY_ON_BEHALF_OF);
     }
     if (account == null && "Root".equals(type)) {
       account = principalId;
     }
-    String sessionName =
-        arnParts.length >= 3 && "assumed-role".equals(arnParts[0]) ? arnParts[2] : null;
+    String sessionName = null;
+    if (resource >= 0 && arn.startsWith(ASSUMED_ROLE, resource)) {
+      int slash = arn.indexOf('/', resource + ASSUMED_ROLE.length());
+      sessionName = slash < 0 ? null : arn.substring(slash + 1);
+    }
     return new Actor(
         type,
         arn,
         principalId,
         account,
         userName,
-        text(f, "userIdentity.accessKeyId"),
-        text(f, "userIdentity.sessionContext.sessionIssuer.arn"),
-        text(f, "userIdentity.sessionContext.sessionIssuer.type"),
+        text(f, IDENTITY_ACCESS_KEY_ID),
+        text(f, ISSUER_ARN),
+        text(f, ISSUER_TYPE),
         sessionName,
         mfa(f, service),
-        text(f, "userIdentity.sessionContext.sourceIdentity"),
-        text(f, "userIdentity.invokedBy"));
+        text(f, SESSION_SOURCE_IDENTITY),
+        text(f, IDENTITY_INVOKED_BY));
   }
 
-  /** {@code assumed-role/Role/session} of an ARN, split on '/' (at most three parts). */
-  private static String[] arnResource(String arn) {
+  private static final String FEDERATED = "federated-user/";
+  private static final String ASSUMED_ROLE = "assumed-role/";
+
+  /**
+   * Where the resource part of an ARN starts (after its fifth colon: {@code
+   * assumed-role/Role/session}, {@code federated-user/name}), or -1.
+   */
+  private static int arnResource(String arn) {
     if (arn == null) {
-      return new String[0];
+      return -1;
     }
     int colons = 0;
     for (int i = 0; i < arn.length(); i++) {
       if (arn.charAt(i) == ':' && ++colons == 5) {
-        return arn.substring(i + 1).split("/", 3);
+        return i + 1;
       }
     }
-    return new String[0];
+    return -1;
   }
 
-  private static Boolean mfa(FieldAccess f, String service) {
-    String used = text(f, "additionalEventData.MFAUsed");
+  private static Boolean mfa(Fields f, String service) {
+    String used = text(f, MFA_USED);
     if ("signin.amazonaws.com".equals(service) && used != null) {
       return "yes".equals(used.toLowerCase(Locale.ROOT));
     }
-    return bool(f, "userIdentity.sessionContext.attributes.mfaAuthenticated");
+    return bool(f, SESSION_MFA);
   }
 
-  private static Outcome outcome(FieldAccess f, String api) {
-    String code = text(f, "errorCode");
-    String message = text(f, "errorMessage");
+  private static Outcome outcome(Fields f, String api) {
+    String code = text(f, ERROR_CODE);
+    String message = text(f, ERROR_MESSAGE);
     boolean failedLogin =
-        "ConsoleLogin".equals(api) && "Failure".equals(text(f, "responseElements.ConsoleLogin"));
+        "ConsoleLogin".equals(api) && "Failure".equals(text(f, CONSOLE_LOGIN_RESULT));
     if (code == null && message == null && !failedLogin) {
       return Outcome.SUCCESS;
     }
     return new Outcome(false, code, message);
   }
 
-  private static Endpoint endpoint(FieldAccess f) {
-    String version = text(f, "tlsDetails.tlsVersion");
-    String cipher = text(f, "tlsDetails.cipherSuite");
-    String host = text(f, "tlsDetails.clientProvidedHostHeader");
+  private static Endpoint endpoint(Fields f) {
+    String version = text(f, TLS_VERSION);
+    String cipher = text(f, TLS_CIPHER);
+    String host = text(f, TLS_HOST);
     Endpoint.Tls tls =
         version == null && cipher == null && host == null
             ? null
             : new Endpoint.Tls(version, cipher, host);
-    return new Endpoint(
-        text(f, "sourceIPAddress"), text(f, "userAgent"), tls, text(f, "vpcEndpointId"));
+    return new Endpoint(text(f, SOURCE_IP), text(f, USER_AGENT), tls, text(f, VPC_ENDPOINT_ID));
   }
 
   private static List<Resource> resources(JsonNode node) {
@@ -220,37 +296,37 @@ final class Normaliser {
     return n == null || !n.isValueNode() || n.isNull() ? null : n.asText();
   }
 
-  private static String required(FieldAccess f, String path) throws RecordException {
+  private static String required(Fields f, int path) throws RecordException {
     List<FieldValue> values = f.values(path);
     if (values.isEmpty() || values.get(0) == FieldValue.Null.INSTANCE) {
-      throw new RecordException(SkipReason.MISSING_FIELD, path + " is missing");
+      throw new RecordException(SkipReason.MISSING_FIELD, PATH_LIST.get(path) + " is missing");
     }
     if (values.size() != 1 || !(values.get(0) instanceof FieldValue.Text t)) {
-      throw new RecordException(SkipReason.WRONG_TYPE, path + " is not a string");
+      throw new RecordException(SkipReason.WRONG_TYPE, PATH_LIST.get(path) + " is not a string");
     }
     if (t.value().isEmpty()) {
-      throw new RecordException(SkipReason.MISSING_FIELD, path + " is empty");
+      throw new RecordException(SkipReason.MISSING_FIELD, PATH_LIST.get(path) + " is empty");
     }
     return t.value();
   }
 
-  private static void container(FieldAccess f, String path) throws RecordException {
+  private static void container(Fields f, int path) throws RecordException {
     for (FieldValue v : f.values(path)) {
       if (v instanceof FieldValue.Text
           || v instanceof FieldValue.Num
           || v instanceof FieldValue.Bool) {
-        throw new RecordException(SkipReason.WRONG_TYPE, path + " is not an object");
+        throw new RecordException(SkipReason.WRONG_TYPE, PATH_LIST.get(path) + " is not an object");
       }
     }
   }
 
-  private static String text(FieldAccess f, String path) {
+  private static String text(Fields f, int path) {
     List<FieldValue> values = f.values(path);
     String text = values.isEmpty() ? null : values.get(0).text();
     return text == null || text.isEmpty() ? null : text;
   }
 
-  private static Boolean bool(FieldAccess f, String path) {
+  private static Boolean bool(Fields f, int path) {
     List<FieldValue> values = f.values(path);
     if (values.isEmpty()) {
       return null;

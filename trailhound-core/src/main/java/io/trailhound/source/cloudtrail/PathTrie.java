@@ -16,6 +16,7 @@ final class PathTrie {
     private final Map<String, Node> children = new HashMap<>(4);
     private int slot = -1;
     private boolean subtree;
+    private boolean shared;
 
     Node child(String name) {
       return children.get(name);
@@ -31,6 +32,11 @@ final class PathTrie {
 
     boolean subtree() {
       return subtree;
+    }
+
+    /** Whether string values here go through the {@link ValueCache} (see {@link #share}). */
+    boolean shared() {
+      return shared;
     }
   }
 
@@ -64,6 +70,24 @@ final class PathTrie {
     }
     node.slot = slots.size();
     slots.put(path, node.slot);
+  }
+
+  /**
+   * Marks captured paths whose string values repeat across records and key what is grouped and
+   * shared downstream (actor, account, region, API), so they are read through a {@link ValueCache}.
+   * Paths not captured are ignored.
+   */
+  PathTrie share(Set<String> paths) {
+    for (String path : paths) {
+      if (slots.containsKey(path)) {
+        Node node = root;
+        for (String segment : path.split("\\.", -1)) {
+          node = node.children.get(segment);
+        }
+        node.shared = true;
+      }
+    }
+    return this;
   }
 
   static boolean plain(String path) {

@@ -28,6 +28,9 @@ final class RecordPipeline {
   private final ReportBuilder report;
   private final ForeignRecords foreign;
 
+  /** The capture slot of each of the normaliser's paths, by its index. */
+  private final int[] normaliserSlots;
+
   /** A capturer per worker thread: it keeps scratch arrays between records. */
   private final ThreadLocal<Capturer> capturers;
 
@@ -35,11 +38,12 @@ final class RecordPipeline {
     this.jackson = new Jackson(options.maxRecordBytes());
     Set<String> paths = new HashSet<>(options.capturePaths());
     paths.addAll(Normaliser.PATHS);
-    this.trie = PathTrie.build(paths, Normaliser.SUBTREES);
+    this.trie = PathTrie.build(paths, Normaliser.SUBTREES).share(Normaliser.SHARED);
     this.allText = options.captureAllText();
     this.ids = ids;
     this.report = report;
     this.foreign = new ForeignRecords(jackson, ids, report, options.onFinding());
+    this.normaliserSlots = Normaliser.PATH_LIST.stream().mapToInt(trie::slot).toArray();
     this.capturers = ThreadLocal.withInitial(() -> new Capturer(trie, allText, jackson));
   }
 
@@ -80,6 +84,7 @@ final class RecordPipeline {
       throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
     }
     FieldAccess fields;
+    Normaliser.Fields normalised;
     JsonNode resources;
     try {
       try (JsonParser p = jackson.recordParser(raw)) {
@@ -91,6 +96,8 @@ final class RecordPipeline {
           throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
         }
         fields = new CapturedFields(trie, capture, raw);
+        int[] slots = normaliserSlots;
+        normalised = i -> capture.values(slots[i]);
         resources = capture.subtree("resources");
       } catch (JsonProcessingException e) {
         if (!Jackson.isDuplicate(e)) {
@@ -98,6 +105,7 @@ final class RecordPipeline {
         }
         JsonNode tree = tree(raw);
         fields = new TreeFields(tree);
+        normalised = Normaliser.Fields.of(fields);
         resources = tree.get("resources");
       }
     } catch (IOException e) {
@@ -105,7 +113,7 @@ final class RecordPipeline {
     } catch (RuntimeException e) {
       throw new RecordException(SkipReason.INVALID_JSON, "unreadable: " + e.getClass().getName());
     }
-    Normaliser.Normalised n = Normaliser.normalise(fields, resources, raw);
+    Normaliser.Normalised n = Normaliser.normalise(normalised, resources, raw);
     if (!n.syntheticId()) {
       EventIdSet.Result r = ids.add(n.view().eventId());
       if (r == EventIdSet.Result.DUPLICATE) {

@@ -18,6 +18,7 @@ import io.trailhound.event.FieldAccess;
 import io.trailhound.event.TreeFields;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,10 +41,38 @@ class CapturePropertiesTest {
       @ForAll("documents") JsonNode doc,
       @ForAll("pathSets") Set<String> captured,
       @ForAll("pathSets") Set<String> asked,
-      @ForAll boolean allText)
+      @ForAll boolean allText,
+      @ForAll boolean cached)
       throws IOException {
     byte[] raw = Generated.JSON.writeValueAsBytes(doc);
-    assertSame(raw, captured, allText, union(JsonPaths.all(doc), captured, asked));
+    Set<String> shared = cached ? captured : Set.of();
+    assertSame(raw, captured, shared, allText, union(JsonPaths.all(doc), captured, asked));
+  }
+
+  @Example
+  void cached_values_of_one_record_do_not_leak_into_the_next() throws IOException {
+    Jackson jackson = new Jackson(1 << 20);
+    Set<String> paths = Set.of("a", "b.c");
+    PathTrie trie = PathTrie.build(paths, Normaliser.SUBTREES).share(paths);
+    Capturer capturer = new Capturer(trie, false, jackson);
+    List<byte[]> records = new ArrayList<>();
+    for (String line :
+        new String(Fixtures.bytes("capture/repeated-values.jsonl"), StandardCharsets.UTF_8)
+            .split("\n")) {
+      records.add(line.getBytes(StandardCharsets.UTF_8));
+    }
+    for (byte[] raw : records) {
+      Capture capture;
+      try (JsonParser p = jackson.recordParser(raw)) {
+        p.nextToken();
+        capture = capturer.capture(p);
+      }
+      FieldAccess fields = new CapturedFields(trie, capture, raw);
+      TreeFields reference = new TreeFields(Generated.JSON.readTree(raw));
+      for (String path : paths) {
+        assertThat(fields.values(path)).as(path).isEqualTo(reference.values(path));
+      }
+    }
   }
 
   @Example
@@ -51,7 +80,8 @@ class CapturePropertiesTest {
     byte[] raw = Fixtures.bytes("capture/numbers.json");
     JsonNode doc = Generated.JSON.readTree(raw);
     Set<String> paths = JsonPaths.all(doc);
-    assertSame(raw, paths, true, paths);
+    assertSame(raw, paths, Set.of(), true, paths);
+    assertSame(raw, paths, paths, true, paths);
   }
 
   @Example
@@ -84,9 +114,10 @@ class CapturePropertiesTest {
   }
 
   private static void assertSame(
-      byte[] raw, Set<String> captured, boolean allText, Set<String> asked) throws IOException {
+      byte[] raw, Set<String> captured, Set<String> shared, boolean allText, Set<String> asked)
+      throws IOException {
     Jackson jackson = new Jackson(1 << 20);
-    PathTrie trie = PathTrie.build(captured, Normaliser.SUBTREES);
+    PathTrie trie = PathTrie.build(captured, Normaliser.SUBTREES).share(shared);
     Capture capture;
     try (JsonParser p = jackson.recordParser(raw)) {
       p.nextToken();
