@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Open-source AWS security monitoring: findings from the logs AWS already writes.",
     subcommands = {
       ScanCommand.class,
+      InvestigateCommand.class,
       RulesCommand.class,
       VerifyCommand.class,
       SimulateCommand.class,
@@ -71,6 +72,9 @@ public final class Trailhound implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == ScanCommand.class) {
         return cls.cast(new ScanCommand(clock));
+      }
+      if (cls == InvestigateCommand.class) {
+        return cls.cast(new InvestigateCommand(clock));
       }
       if (cls == BenchCommand.class) {
         return cls.cast(new BenchCommand(clock));

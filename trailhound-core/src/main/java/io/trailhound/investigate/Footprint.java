@@ -1,0 +1,136 @@
+package io.trailhound.investigate;
+
+import io.trailhound.finding.Finding;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The attacker's footprint: every event of the finding's credentials from the finding's source
+ * addresses, from their first appearance to the end of the data, plus everything done with
+ * credentials that footprint issued or created (role sessions it assumed, keys it made).
+ *
+ * <p>Scoping a long-term key to the addresses in the finding is what separates the attacker from
+ * the key's owner, who keeps using the same key from their usual address; credentials the footprint
+ * itself issued belong to the attacker wherever they are used from.
+ */
+final class Footprint {
+
+  private static final Comparator<EventRecord> ORDER =
+      Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id);
+
+  final List<EventRecord> seeds;
+  final Set<String> ips;
+  final Set<String> keys = new LinkedHashSet<>();
+  final Set<String> principals = new LinkedHashSet<>();
+  final Set<String> derivedKeys = new LinkedHashSet<>();
+  final List<EventRecord> events;
+
+  private Footprint(List<EventRecord> seeds, Set<String> ips, List<EventRecord> events) {
+    this.seeds = seeds;
+    this.ips = ips;
+    this.events = events;
+  }
+
+  /** The finding's evidence events, or its keys' and actor's events in its time range. */
+  static List<EventRecord> seeds(Finding finding, EventLookup lookup) {
+    List<EventRecord> seeds = new ArrayList<>();
+    for (String id : finding.evidence()) {
+      lookup.byId(id).ifPresent(seeds::add);
+    }
+    if (seeds.isEmpty()) {
+      for (String key : finding.accessKeyIds()) {
+        seeds.addAll(lookup.byAccessKey(key, finding.firstSeen(), finding.lastSeen()));
+      }
+      if (seeds.isEmpty() && finding.actor() != null) {
+        seeds.addAll(lookup.byPrincipal(finding.actor(), finding.firstSeen(), finding.lastSeen()));
+      }
+    }
+    return seeds;
+  }
+
+  /** Addresses of the seeds: the scope of long-term credentials. */
+  static Set<String> addresses(List<EventRecord> seeds) {
+    Set<String> ips = new LinkedHashSet<>();
+    for (EventRecord s : seeds) {
+      if (isAddress(s.ip())) {
+        ips.add(s.ip());
+      }
+    }
+    return ips;
+  }
+
+  /** The footprint grown from {@code seeds}, with long-term credentials scoped to {@code ips}. */
+  static Footprint of(List<EventRecord> seeds, Set<String> ips, EventLookup lookup) {
+    Map<String, EventRecord> found = new LinkedHashMap<>();
+    Footprint f = new Footprint(List.copyOf(seeds), Set.copyOf(ips), new ArrayList<>());
+    for (EventRecord s : seeds) {
+      found.put(s.id(), s);
+      if (s.accessKeyId() != null) {
+        f.keys.add(s.accessKeyId());
+      }
+      if (s.principalArn() != null) {
+        f.principals.add(s.principalArn());
+      }
+    }
+    for (String key : f.keys) {
+      scoped(lookup.byAccessKey(key, null, null), ips, found);
+    }
+    for (String principal : f.principals) {
+      if (!ips.isEmpty()) {
+        scoped(lookup.byPrincipal(principal, null, null), ips, found);
+      }
+    }
+    Deque<EventRecord> work = new ArrayDeque<>(found.values());
+    while (!work.isEmpty()) {
+      EventRecord e = work.poll();
+      if (e.failed()) {
+        continue;
+      }
+      for (String path : List.of(EventRecord.ISSUED_KEY, EventRecord.CREATED_KEY)) {
+        String derived = e.field(path);
+        if (derived != null && f.derivedKeys.add(derived)) {
+          for (EventRecord d : lookup.byAccessKey(derived, null, null)) {
+            if (found.putIfAbsent(d.id(), d) == null) {
+              work.add(d);
+            }
+          }
+        }
+      }
+    }
+    List<EventRecord> all = new ArrayList<>(found.values());
+    all.sort(ORDER);
+    return new Footprint(f.seeds, f.ips, all).with(f);
+  }
+
+  private Footprint with(Footprint other) {
+    keys.addAll(other.keys);
+    principals.addAll(other.principals);
+    derivedKeys.addAll(other.derivedKeys);
+    return this;
+  }
+
+  private static void scoped(
+      List<EventRecord> events, Set<String> ips, Map<String, EventRecord> out) {
+    for (EventRecord e : events) {
+      if (ips.isEmpty() || ips.contains(e.ip())) {
+        out.putIfAbsent(e.id(), e);
+      }
+    }
+  }
+
+  /** A caller address, not an AWS service name or {@code AWS Internal}. */
+  static boolean isAddress(String ip) {
+    if (ip == null || ip.isEmpty() || ip.endsWith(".amazonaws.com") || ip.contains(" ")) {
+      return false;
+    }
+    char c = ip.charAt(0);
+    return Character.isDigit(c) || ip.indexOf(':') >= 0;
+  }
+}
