@@ -79,6 +79,7 @@ final class Footprint {
         f.principals.add(s.principalArn());
       }
     }
+    upstream(f, lookup);
     for (String key : f.keys) {
       scoped(lookup.byAccessKey(key, null, null), ips, found);
     }
@@ -107,6 +108,32 @@ final class Footprint {
     List<EventRecord> all = new ArrayList<>(found.values());
     all.sort(ORDER);
     return new Footprint(f.seeds, f.ips, all).with(f);
+  }
+
+  /**
+   * The credentials that issued the seeds' temporary keys, up the role chain: the same actor before
+   * they hopped (scoped to the same addresses like every other credential).
+   */
+  private static void upstream(Footprint f, EventLookup lookup) {
+    java.util.Deque<String> work = new java.util.ArrayDeque<>(f.keys);
+    int steps = 0;
+    while (!work.isEmpty() && steps++ < 64) {
+      String key = work.poll();
+      if (!key.startsWith("ASIA")) {
+        continue;
+      }
+      lookup
+          .issuing(key)
+          .ifPresent(
+              issuer -> {
+                if (issuer.accessKeyId() != null && f.keys.add(issuer.accessKeyId())) {
+                  work.add(issuer.accessKeyId());
+                }
+                if (issuer.principalArn() != null) {
+                  f.principals.add(issuer.principalArn());
+                }
+              });
+    }
   }
 
   private Footprint with(Footprint other) {

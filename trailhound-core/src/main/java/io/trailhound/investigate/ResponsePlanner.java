@@ -37,6 +37,11 @@ final class ResponsePlanner {
               "root credentials were used by the actor",
               "reset the root password, enable MFA on root, delete any root access keys"));
     }
+    for (Persistence p : persistence) {
+      if (p.kind().equals("access-key") && !p.stillPresent()) {
+        keys.remove(p.target());
+      }
+    }
     for (String key : keys) {
       if (key.startsWith("AKIA")) {
         String user = userOf(footprint, key);
