@@ -155,6 +155,10 @@ final class Assessor {
     List<Verdict.Reason> context = new ArrayList<>();
     Routine routine = routine(actor, footprint);
     List<String> newIps = newAddresses(footprint);
+    Verdict.Reason guessed = passwordGuessed(footprint, newIps);
+    if (guessed != null) {
+      strong.add(guessed);
+    }
     if (!newIps.isEmpty()) {
       context.add(
           new Verdict.Reason(
@@ -198,6 +202,31 @@ final class Assessor {
               List.of()));
     }
     return new Verdict(malicious ? Verdict.Kind.MALICIOUS : Verdict.Kind.SUSPICIOUS, reasons);
+  }
+
+  /**
+   * A console sign-in without MFA from a new address that succeeded after failed attempts from the
+   * same address: a guessed or stolen password.
+   */
+  private static Verdict.Reason passwordGuessed(Footprint f, List<String> newIps) {
+    List<String> failed = new ArrayList<>();
+    for (EventRecord e : f.events) {
+      if (!"ConsoleLogin".equals(e.api()) || !newIps.contains(e.ip())) {
+        continue;
+      }
+      if (e.failed()) {
+        failed.add(e.id());
+      } else if (!failed.isEmpty() && !"Yes".equals(e.field("additionalEventData.MFAUsed"))) {
+        List<String> ids = new ArrayList<>(failed);
+        ids.add(e.id());
+        return new Verdict.Reason(
+            "console sign-in without MFA from a new address after "
+                + failed.size()
+                + " failed attempt(s)",
+            head(ids));
+      }
+    }
+    return null;
   }
 
   /** Addresses of the footprint the same credentials or principal never used before it began. */

@@ -119,6 +119,7 @@ public record EventRecord(
           "requestParameters.status",
           "userIdentity.onBehalfOf.userId",
           "userIdentity.onBehalfOf.identityStoreArn",
+          "additionalEventData.MFAUsed",
           "additionalEventData.bytesTransferredOut");
 
   public EventRecord {
