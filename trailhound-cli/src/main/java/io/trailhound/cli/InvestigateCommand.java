@@ -182,6 +182,20 @@ final class InvestigateCommand implements Callable<Integer> {
               + TerminalText.safe(t.patientZero().eventId())
               + ")");
     }
+    if (t.entryPoints().size() > 1) {
+      for (Step s : t.entryPoints()) {
+        out.println(
+            "  entry point from "
+                + TerminalText.safe(s.ip())
+                + ": "
+                + s.time()
+                + " "
+                + TerminalText.safe(s.api())
+                + " ("
+                + TerminalText.safe(s.eventId())
+                + ")");
+      }
+    }
     out.println(
         String.format(
             Locale.ROOT,

@@ -55,7 +55,8 @@ public final class Investigator {
 
   /**
    * Investigates an actor named by the user: an access key id, an address, or a principal ARN.
-   * Nothing is scoped: every event of the key, the address or the principal is evidence.
+   * Every event of the key, the address or the principal is evidence, with what it issued; the
+   * credentials up its role chain count from the addresses it used.
    */
   public Investigation investigateActor(String who) {
     List<EventRecord> seeds;
@@ -68,6 +69,7 @@ public final class Investigator {
     } else {
       seeds = lookup.byPrincipal(who, null, null);
     }
+    ips.addAll(Footprint.addresses(seeds));
     Footprint footprint = Footprint.of(seeds, ips, lookup);
     return assemble(
         "actor:" + who,

@@ -8,6 +8,8 @@ import java.util.Map;
  * What the actor did, in order.
  *
  * @param patientZero the first event of the attacker's footprint (their IP, key or session)
+ * @param entryPoints the first event from each source address, earliest first (one finding can name
+ *     several addresses of an attacker, each with its own patient zero)
  * @param dwell time from patient zero to the last event of the footprint
  * @param steps every evidence event, earliest first
  * @param byTactic evidence event ids per ATT&amp;CK tactic, tactics in order of first use
@@ -22,6 +24,7 @@ import java.util.Map;
  */
 public record Timeline(
     Step patientZero,
+    List<Step> entryPoints,
     Duration dwell,
     List<Step> steps,
     Map<String, List<String>> byTactic,
@@ -36,6 +39,7 @@ public record Timeline(
 
   public Timeline {
     steps = List.copyOf(steps);
+    entryPoints = List.copyOf(entryPoints);
     byTactic = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byTactic));
     read = List.copyOf(read);
     changed = List.copyOf(changed);

@@ -88,12 +88,19 @@ final class TimelineBuilder {
       bytes += e.bytesOut();
     }
     Step zero = steps.isEmpty() ? null : steps.get(0);
+    Map<String, Step> entries = new LinkedHashMap<>();
+    for (Step s : steps) {
+      if (Footprint.isAddress(s.ip())) {
+        entries.putIfAbsent(s.ip(), s);
+      }
+    }
     Duration dwell =
         steps.isEmpty()
             ? Duration.ZERO
             : Duration.between(zero.time(), steps.get(steps.size() - 1).time());
     return new Timeline(
         zero,
+        List.copyOf(entries.values()),
         dwell,
         steps,
         byTactic,

@@ -19,7 +19,8 @@ import java.util.Set;
  * scenarios from several addresses, and a finding deduplicated per day may name two of them: their
  * events are attack, not background). The scenario's precision is the lowest among the
  * investigations covering it; its recall is the best share of its events one investigation found;
- * patient zero is that best investigation's first event; persistence is found when some covering
+ * patient zero is that best investigation's first event (or, when its evidence also holds another
+ * attack, the entry point of the scenario's address); persistence is found when some covering
  * investigation lists the event that created it.
  */
 record EvidenceScore(
@@ -61,6 +62,7 @@ record EvidenceScore(
     double precision = 1;
     double recall = 0;
     Investigation best = null;
+    long bestOthers = 0;
     int covering = 0;
     Set<String> persistenceFound = new HashSet<>();
     for (Investigation inv : investigations) {
@@ -75,9 +77,10 @@ record EvidenceScore(
               .count();
       precision = Math.min(precision, (double) mine / (inv.evidence().size() - others));
       double r = (double) mine / events.size();
-      if (r > recall || r == recall && best != null && others == 0) {
+      if (r > recall || r == recall && best != null && others < bestOthers) {
         recall = r;
         best = inv;
+        bestOthers = others;
       }
       inv.persistence().forEach(p -> persistenceFound.add(p.eventId()));
     }
@@ -100,11 +103,22 @@ record EvidenceScore(
         covering,
         covering == 0 ? 0 : precision,
         recall,
-        best != null
-            && best.timeline().patientZero() != null
-            && best.timeline().patientZero().eventId().equals(first),
+        best != null && patientZero(best, bestOthers, first),
         expected.size(),
         (int) expected.stream().filter(persistenceFound::contains).count());
+  }
+
+  /**
+   * The investigation's patient zero; when its evidence also holds another labelled attack (a
+   * finding naming two attacker addresses), the entry point of the scenario's address.
+   */
+  private static boolean patientZero(Investigation best, long others, String first) {
+    Step zero = best.timeline().patientZero();
+    if (zero != null && zero.eventId().equals(first)) {
+      return true;
+    }
+    return others > 0
+        && best.timeline().entryPoints().stream().anyMatch(s -> s.eventId().equals(first));
   }
 
   @Override

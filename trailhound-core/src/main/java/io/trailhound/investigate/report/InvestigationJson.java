@@ -136,6 +136,15 @@ public final class InvestigationJson {
       g.writeStringField("patient_zero", t.patientZero().eventId());
       g.writeStringField("patient_zero_time", t.patientZero().time().toString());
     }
+    g.writeArrayFieldStart("entry_points");
+    for (Step s : t.entryPoints()) {
+      g.writeStartObject();
+      g.writeStringField("source_ip", s.ip());
+      g.writeStringField("event_id", s.eventId());
+      g.writeStringField("time", s.time().toString());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeNumberField("dwell_seconds", t.dwell().getSeconds());
     g.writeNumberField("events", t.steps().size());
     g.writeNumberField("failed", t.failed());
