@@ -142,9 +142,10 @@ final class Assessor {
     for (String tactic :
         List.of("defense-evasion", "exfiltration", "impact", "credential-access")) {
       List<String> ids = timeline.byTactic().getOrDefault(tactic, List.of());
+      Set<String> idSet = new java.util.HashSet<>(ids);
       long ok =
           timeline.steps().stream()
-              .filter(s -> ids.contains(s.eventId()) && s.errorCode() == null)
+              .filter(s -> s.errorCode() == null && idSet.contains(s.eventId()))
               .count();
       if (ok > 0) {
         strong.add(

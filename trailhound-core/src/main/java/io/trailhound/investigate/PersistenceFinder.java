@@ -48,10 +48,13 @@ final class PersistenceFinder {
     this.lookup = lookup;
   }
 
-  /** One item per foothold (kind and target), from its earliest event. */
+  /**
+   * One item per foothold (kind and target), from its earliest event; present unless a removal
+   * follows its latest (re)creation.
+   */
   List<Persistence> find(List<EventRecord> events) {
-    java.util.Map<String, Integer> seen = new java.util.LinkedHashMap<>();
-    List<Persistence> out = new ArrayList<>();
+    java.util.Map<String, EventRecord[]> events2 = new java.util.LinkedHashMap<>();
+    java.util.Map<String, Candidate[]> candidates = new java.util.HashMap<>();
     for (EventRecord e : events) {
       if (e.failed()) {
         continue;
@@ -61,27 +64,20 @@ final class PersistenceFinder {
         continue;
       }
       String id = c.kind + " " + c.target;
-      Integer at = seen.get(id);
-      if (at != null) {
-        Persistence p = out.get(at);
-        String removed = removal(c, e);
-        out.set(
-            at,
-            new Persistence(
-                p.kind(),
-                p.target(),
-                p.detail(),
-                p.eventId(),
-                p.time(),
-                p.stillPresent() || removed == null,
-                removed == null ? null : p.removedBy()));
-        continue;
-      }
-      seen.put(id, out.size());
-      String removedBy = removal(c, e);
+      EventRecord[] firstLast = events2.computeIfAbsent(id, k -> new EventRecord[] {e, e});
+      firstLast[1] = e;
+      Candidate[] cs = candidates.computeIfAbsent(id, k -> new Candidate[] {c, c});
+      cs[1] = c;
+    }
+    List<Persistence> out = new ArrayList<>();
+    for (var entry : events2.entrySet()) {
+      EventRecord first = entry.getValue()[0];
+      EventRecord last = entry.getValue()[1];
+      Candidate c = candidates.get(entry.getKey())[0];
+      String removedBy = removal(candidates.get(entry.getKey())[1], last);
       out.add(
           new Persistence(
-              c.kind, c.target, c.detail, e.id(), e.time(), removedBy == null, removedBy));
+              c.kind, c.target, c.detail, first.id(), first.time(), removedBy == null, removedBy));
     }
     return out;
   }
