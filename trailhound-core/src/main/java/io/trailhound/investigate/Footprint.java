@@ -55,6 +55,46 @@ final class Footprint {
     return seeds;
   }
 
+  /**
+   * The addresses to scope the footprint to: the seeds' addresses, except that when some of them
+   * are new for the seeds' credentials and others are ones those credentials already used before
+   * the first seed, only the new ones. A finding that groups a day's matches of one actor can mix
+   * the owner's work from their usual address with the attacker's from a new one; the owner's is
+   * explained by its history.
+   */
+  static Set<String> scope(List<EventRecord> seeds, EventLookup lookup) {
+    Set<String> all = addresses(seeds);
+    if (all.size() < 2) {
+      return all;
+    }
+    java.time.Instant first =
+        seeds.stream().map(EventRecord::time).min(java.time.Instant::compareTo).orElseThrow();
+    Set<String> known = new LinkedHashSet<>();
+    Set<String> keys = new LinkedHashSet<>();
+    Set<String> principals = new LinkedHashSet<>();
+    for (EventRecord s : seeds) {
+      if (s.accessKeyId() != null) {
+        keys.add(s.accessKeyId());
+      }
+      if (s.principalArn() != null) {
+        principals.add(s.principalArn());
+      }
+    }
+    for (String k : keys) {
+      lookup.byAccessKey(k, null, first).stream()
+          .filter(e -> e.time().isBefore(first))
+          .forEach(e -> known.add(e.ip()));
+    }
+    for (String p : principals) {
+      lookup.byPrincipal(p, null, first).stream()
+          .filter(e -> e.time().isBefore(first))
+          .forEach(e -> known.add(e.ip()));
+    }
+    Set<String> fresh = new LinkedHashSet<>(all);
+    fresh.removeAll(known);
+    return fresh.isEmpty() || fresh.size() == all.size() ? all : fresh;
+  }
+
   /** Addresses of the seeds: the scope of long-term credentials. */
   static Set<String> addresses(List<EventRecord> seeds) {
     Set<String> ips = new LinkedHashSet<>();

@@ -34,7 +34,7 @@ public final class Investigator {
   /** Investigates one finding. */
   public Investigation investigate(Finding finding) {
     List<EventRecord> seeds = Footprint.seeds(finding, lookup);
-    Footprint footprint = Footprint.of(seeds, Footprint.addresses(seeds), lookup);
+    Footprint footprint = Footprint.of(seeds, Footprint.scope(seeds, lookup), lookup);
     Map<String, TimelineBuilder.RuleTag> tags = new HashMap<>();
     TimelineBuilder.RuleTag tag =
         new TimelineBuilder.RuleTag(

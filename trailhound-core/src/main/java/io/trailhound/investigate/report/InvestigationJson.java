@@ -26,6 +26,15 @@ public final class InvestigationJson {
   public static final String INVESTIGATION_SCHEMA = "trailhound.investigation/v1";
   public static final String INCIDENTS_SCHEMA = "trailhound.incidents/v1";
 
+  /**
+   * Incident timelines keep their first steps, investigations inside incidents their first evidence
+   * ids: a CI role's months of routine must not make a gigabyte file. The counts are always
+   * written; {@code trailhound investigate --output json} gives one investigation in full.
+   */
+  static final int MAX_STEPS = 5_000;
+
+  static final int MAX_EVIDENCE_IN_INCIDENTS = 1_000;
+
   private static final JsonFactory JSON = new JsonFactory();
 
   private InvestigationJson() {}
@@ -61,8 +70,9 @@ public final class InvestigationJson {
           investigation(g, inv, false);
         }
         g.writeEndArray();
+        g.writeNumberField("timeline_count", i.timeline().size());
         g.writeArrayFieldStart("timeline");
-        for (Step s : i.timeline()) {
+        for (Step s : i.timeline().subList(0, Math.min(i.timeline().size(), MAX_STEPS))) {
           step(g, s);
         }
         g.writeEndArray();
@@ -196,7 +206,15 @@ public final class InvestigationJson {
       g.writeEndObject();
     }
     g.writeEndArray();
-    strings(g, "evidence", inv.evidence());
+    if (withTimeline) {
+      strings(g, "evidence", inv.evidence());
+    } else {
+      g.writeNumberField("evidence_count", inv.evidence().size());
+      strings(
+          g,
+          "evidence",
+          inv.evidence().subList(0, Math.min(inv.evidence().size(), MAX_EVIDENCE_IN_INCIDENTS)));
+    }
     if (withTimeline) {
       g.writeArrayFieldStart("timeline");
       for (Step s : t.steps()) {
