@@ -57,10 +57,10 @@ final class Footprint {
 
   /**
    * The addresses to scope the footprint to: the seeds' addresses, except that when some of them
-   * are new for the seeds' credentials and others are ones those credentials use habitually (before
-   * the first seed, or on days without a seed), only the new ones. A finding that groups a day's
-   * matches of one actor can mix the owner's work from their usual address with the attacker's from
-   * a new one; the owner's is explained by its history.
+   * are new for the seeds' credentials and others are ones those credentials already used before
+   * the first seed, only the new ones. A finding that groups a day's matches of one actor can mix
+   * the owner's work from their usual address with the attacker's from a new one; the owner's is
+   * explained by its history.
    */
   static Set<String> scope(List<EventRecord> seeds, EventLookup lookup) {
     Set<String> all = addresses(seeds);
@@ -80,23 +80,19 @@ final class Footprint {
         principals.add(s.principalArn());
       }
     }
-    Set<String> seedDays = new LinkedHashSet<>();
-    seeds.forEach(e -> seedDays.add(day(e)));
-    java.util.function.Predicate<EventRecord> habitual =
-        e -> e.time().isBefore(first) || !seedDays.contains(day(e));
     for (String k : keys) {
-      lookup.byAccessKey(k, null, null).stream().filter(habitual).forEach(e -> known.add(e.ip()));
+      lookup.byAccessKey(k, null, first).stream()
+          .filter(e -> e.time().isBefore(first))
+          .forEach(e -> known.add(e.ip()));
     }
     for (String p : principals) {
-      lookup.byPrincipal(p, null, null).stream().filter(habitual).forEach(e -> known.add(e.ip()));
+      lookup.byPrincipal(p, null, first).stream()
+          .filter(e -> e.time().isBefore(first))
+          .forEach(e -> known.add(e.ip()));
     }
     Set<String> fresh = new LinkedHashSet<>(all);
     fresh.removeAll(known);
     return fresh.isEmpty() || fresh.size() == all.size() ? all : fresh;
-  }
-
-  private static String day(EventRecord e) {
-    return e.time().toString().substring(0, 10);
   }
 
   /** Addresses of the seeds: the scope of long-term credentials. */
