@@ -4,7 +4,10 @@ import io.trailhound.finding.Severity;
 import io.trailhound.finding.output.OutputFormat;
 import io.trailhound.integrity.KeyLoadException;
 import io.trailhound.integrity.PublicKeys;
+import io.trailhound.investigate.InMemoryEventIndex;
+import io.trailhound.investigate.Incidents;
 import io.trailhound.rule.sigma.Placeholders;
+import io.trailhound.scan.IndexingStage;
 import io.trailhound.scan.RuleCatalog;
 import io.trailhound.scan.ScanOptions;
 import io.trailhound.scan.ScanResult;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -183,6 +187,30 @@ final class ScanCommand implements Callable<Integer> {
               + " the newest stored event).")
   Integer retentionDays;
 
+  @Option(
+      names = "--investigate",
+      arity = "0..1",
+      fallbackValue = "medium",
+      paramLabel = "SEVERITY",
+      description =
+          "Investigate every finding at or above SEVERITY (default medium) and merge them into"
+              + " incidents.")
+  String investigate;
+
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description =
+          "Write incidents.json, incidents.md and report.html to DIR (implies --investigate).")
+  Path reportDir;
+
+  @Option(
+      names = "--incident-window",
+      paramLabel = "DURATION",
+      description =
+          "Merge findings sharing an actor, key, session or IP within this (default PT24H).")
+  Duration incidentWindow = Incidents.DEFAULT_WINDOW;
+
   ScanCommand(Clock clock) {
     this.clock = clock;
   }
@@ -193,7 +221,7 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String format = output.toLowerCase(Locale.ROOT);
     OutputFormat machine = parseFormat(format);
-    Severity threshold = failOn == null ? null : parseSeverity(failOn);
+    Severity threshold = failOn == null ? null : parseSeverity(failOn, "--fail-on");
     if (threads < 1) {
       throw new UsageError("--threads must be at least 1");
     }
@@ -213,7 +241,11 @@ final class ScanCommand implements Callable<Integer> {
     long total = inputs.inputs().stream().mapToLong(i -> Math.max(i.size(), 0)).sum();
     AtomicLong done = new AtomicLong();
     long started = System.nanoTime();
-    ScanResult result;
+    Severity investigateAt =
+        investigate == null && reportDir == null
+            ? null
+            : parseSeverity(investigate == null ? "medium" : investigate, "--investigate");
+    InMemoryEventIndex index = investigateAt == null ? null : new InMemoryEventIndex();
     ScanOptions options =
         intel
             .addTo(ScanOptions.defaults())
@@ -221,6 +253,10 @@ final class ScanCommand implements Callable<Integer> {
             .withThreads(threads)
             .withMaxRecordBytes(maxRecordBytes)
             .withProgress((d, t) -> done.set(d));
+    if (index != null) {
+      options = options.withStage(() -> new IndexingStage(index));
+    }
+    ScanResult result;
     if (baselines != null) {
       // Without --geoip the enricher knows nothing: location and travel baselines stay silent.
       options = options.withStage(baselines.factory(intel.enricher()));
@@ -256,6 +292,9 @@ final class ScanCommand implements Callable<Integer> {
           seconds,
           err,
           intel.summary().<RunSummary.Extra>map(s -> s::writeJson).orElse(RunSummary.Extra.NONE));
+    }
+    if (index != null) {
+      InvestigationRun.run(result.findings(), index, investigateAt, incidentWindow, reportDir, err);
     }
     if (result.nothingRead()) {
       err.println("trailhound: nothing could be read from the inputs");
@@ -313,11 +352,11 @@ final class ScanCommand implements Callable<Integer> {
     throw new UsageError("unknown --output '" + format + "': expected table, jsonl, ocsf or asff");
   }
 
-  private static Severity parseSeverity(String text) {
+  private static Severity parseSeverity(String text, String option) {
     try {
       return Severity.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageError("--fail-on: " + e.getMessage());
+      throw new UsageError(option + ": " + e.getMessage());
     }
   }
 }

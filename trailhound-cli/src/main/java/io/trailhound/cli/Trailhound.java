@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Open-source AWS security monitoring: findings from the logs AWS already writes.",
     subcommands = {
       ScanCommand.class,
+      InvestigateCommand.class,
       RulesCommand.class,
       VerifyCommand.class,
       SimulateCommand.class,
@@ -90,6 +91,9 @@ public final class Trailhound implements Runnable {
       }
       if (cls == StoreBenchCommand.class) {
         return cls.cast(new StoreBenchCommand(clock));
+      }
+      if (cls == InvestigateCommand.class) {
+        return cls.cast(new InvestigateCommand(clock));
       }
       if (cls == BenchCommand.class) {
         return cls.cast(new BenchCommand(clock));

@@ -1,0 +1,203 @@
+package io.trailhound.investigate;
+
+import io.trailhound.finding.Finding;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The attacker's footprint: every event of the finding's credentials from the finding's source
+ * addresses, from their first appearance to the end of the data, plus everything done with
+ * credentials that footprint issued or created (role sessions it assumed, keys it made).
+ *
+ * <p>Scoping a long-term key to the addresses in the finding is what separates the attacker from
+ * the key's owner, who keeps using the same key from their usual address; credentials the footprint
+ * itself issued belong to the attacker wherever they are used from.
+ */
+final class Footprint {
+
+  private static final Comparator<EventRecord> ORDER =
+      Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id);
+
+  final List<EventRecord> seeds;
+  final Set<String> ips;
+  final Set<String> keys = new LinkedHashSet<>();
+  final Set<String> principals = new LinkedHashSet<>();
+  final Set<String> derivedKeys = new LinkedHashSet<>();
+  final List<EventRecord> events;
+
+  private Footprint(List<EventRecord> seeds, Set<String> ips, List<EventRecord> events) {
+    this.seeds = seeds;
+    this.ips = ips;
+    this.events = events;
+  }
+
+  /** The finding's evidence events, or its keys' and actor's events in its time range. */
+  static List<EventRecord> seeds(Finding finding, EventLookup lookup) {
+    List<EventRecord> seeds = new ArrayList<>();
+    for (String id : finding.evidence()) {
+      lookup.byId(id).ifPresent(seeds::add);
+    }
+    if (seeds.isEmpty()) {
+      for (String key : finding.accessKeyIds()) {
+        seeds.addAll(lookup.byAccessKey(key, finding.firstSeen(), finding.lastSeen()));
+      }
+      if (seeds.isEmpty() && finding.actor() != null) {
+        seeds.addAll(lookup.byPrincipal(finding.actor(), finding.firstSeen(), finding.lastSeen()));
+      }
+    }
+    return seeds;
+  }
+
+  /**
+   * The addresses to scope the footprint to: the seeds' addresses, except that when some of them
+   * are new for the seeds' credentials and others are ones those credentials already used before
+   * the first seed, only the new ones. A finding that groups a day's matches of one actor can mix
+   * the owner's work from their usual address with the attacker's from a new one; the owner's is
+   * explained by its history.
+   */
+  static Set<String> scope(List<EventRecord> seeds, EventLookup lookup) {
+    Set<String> all = addresses(seeds);
+    if (all.size() < 2) {
+      return all;
+    }
+    java.time.Instant first =
+        seeds.stream().map(EventRecord::time).min(java.time.Instant::compareTo).orElseThrow();
+    Set<String> known = new LinkedHashSet<>();
+    Set<String> keys = new LinkedHashSet<>();
+    Set<String> principals = new LinkedHashSet<>();
+    for (EventRecord s : seeds) {
+      if (s.accessKeyId() != null) {
+        keys.add(s.accessKeyId());
+      }
+      if (s.principalArn() != null) {
+        principals.add(s.principalArn());
+      }
+    }
+    for (String k : keys) {
+      lookup.byAccessKey(k, null, first).stream()
+          .filter(e -> e.time().isBefore(first))
+          .forEach(e -> known.add(e.ip()));
+    }
+    for (String p : principals) {
+      lookup.byPrincipal(p, null, first).stream()
+          .filter(e -> e.time().isBefore(first))
+          .forEach(e -> known.add(e.ip()));
+    }
+    Set<String> fresh = new LinkedHashSet<>(all);
+    fresh.removeAll(known);
+    return fresh.isEmpty() || fresh.size() == all.size() ? all : fresh;
+  }
+
+  /** Addresses of the seeds: the scope of long-term credentials. */
+  static Set<String> addresses(List<EventRecord> seeds) {
+    Set<String> ips = new LinkedHashSet<>();
+    for (EventRecord s : seeds) {
+      if (isAddress(s.ip())) {
+        ips.add(s.ip());
+      }
+    }
+    return ips;
+  }
+
+  /** The footprint grown from {@code seeds}, with long-term credentials scoped to {@code ips}. */
+  static Footprint of(List<EventRecord> seeds, Set<String> ips, EventLookup lookup) {
+    Map<String, EventRecord> found = new LinkedHashMap<>();
+    Footprint f = new Footprint(List.copyOf(seeds), Set.copyOf(ips), new ArrayList<>());
+    for (EventRecord s : seeds) {
+      found.put(s.id(), s);
+      if (s.accessKeyId() != null) {
+        f.keys.add(s.accessKeyId());
+      }
+      if (s.principalArn() != null) {
+        f.principals.add(s.principalArn());
+      }
+    }
+    upstream(f, lookup);
+    for (String key : f.keys) {
+      scoped(lookup.byAccessKey(key, null, null), ips, found);
+    }
+    for (String principal : f.principals) {
+      if (!ips.isEmpty()) {
+        scoped(lookup.byPrincipal(principal, null, null), ips, found);
+      }
+    }
+    Deque<EventRecord> work = new ArrayDeque<>(found.values());
+    while (!work.isEmpty()) {
+      EventRecord e = work.poll();
+      if (e.failed()) {
+        continue;
+      }
+      for (String path : List.of(EventRecord.ISSUED_KEY, EventRecord.CREATED_KEY)) {
+        String derived = e.field(path);
+        if (derived != null && f.derivedKeys.add(derived)) {
+          for (EventRecord d : lookup.byAccessKey(derived, null, null)) {
+            if (found.putIfAbsent(d.id(), d) == null) {
+              work.add(d);
+            }
+          }
+        }
+      }
+    }
+    List<EventRecord> all = new ArrayList<>(found.values());
+    all.sort(ORDER);
+    return new Footprint(f.seeds, f.ips, all).with(f);
+  }
+
+  /**
+   * The credentials that issued the seeds' temporary keys, up the role chain: the same actor before
+   * they hopped (scoped to the same addresses like every other credential).
+   */
+  private static void upstream(Footprint f, EventLookup lookup) {
+    java.util.Deque<String> work = new java.util.ArrayDeque<>(f.keys);
+    int steps = 0;
+    while (!work.isEmpty() && steps++ < 64) {
+      String key = work.poll();
+      if (!key.startsWith("ASIA")) {
+        continue;
+      }
+      lookup
+          .issuing(key)
+          .ifPresent(
+              issuer -> {
+                if (issuer.accessKeyId() != null && f.keys.add(issuer.accessKeyId())) {
+                  work.add(issuer.accessKeyId());
+                }
+                if (issuer.principalArn() != null) {
+                  f.principals.add(issuer.principalArn());
+                }
+              });
+    }
+  }
+
+  private Footprint with(Footprint other) {
+    keys.addAll(other.keys);
+    principals.addAll(other.principals);
+    derivedKeys.addAll(other.derivedKeys);
+    return this;
+  }
+
+  private static void scoped(
+      List<EventRecord> events, Set<String> ips, Map<String, EventRecord> out) {
+    for (EventRecord e : events) {
+      if (ips.isEmpty() || ips.contains(e.ip())) {
+        out.putIfAbsent(e.id(), e);
+      }
+    }
+  }
+
+  /** A caller address, not an AWS service name or {@code AWS Internal}. */
+  static boolean isAddress(String ip) {
+    if (ip == null || ip.isEmpty() || ip.endsWith(".amazonaws.com") || ip.contains(" ")) {
+      return false;
+    }
+    char c = ip.charAt(0);
+    return Character.isDigit(c) || ip.indexOf(':') >= 0;
+  }
+}

@@ -1,0 +1,175 @@
+package io.trailhound.investigate;
+
+import io.trailhound.finding.Finding;
+import io.trailhound.finding.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Investigates findings the way an analyst would, over whatever {@link EventLookup} holds: resolve
+ * the actor, collect their footprint from its first event, build the ATT&amp;CK timeline, look for
+ * persistence and privilege escalation, score, conclude and plan the response. Deterministic: the
+ * same events and finding give the same investigation.
+ */
+public final class Investigator {
+
+  private final EventLookup lookup;
+  private final ActorResolver resolver;
+  private final PersistenceFinder persistence;
+  private final Assessor assessor;
+
+  public Investigator(EventLookup lookup) {
+    this.lookup = lookup;
+    this.resolver = new ActorResolver(lookup);
+    this.persistence = new PersistenceFinder(lookup);
+    this.assessor = new Assessor(lookup);
+  }
+
+  /** Investigates one finding. */
+  public Investigation investigate(Finding finding) {
+    List<EventRecord> seeds = Footprint.seeds(finding, lookup);
+    Footprint footprint = Footprint.of(seeds, Footprint.scope(seeds, lookup), lookup);
+    Map<String, TimelineBuilder.RuleTag> tags = new HashMap<>();
+    TimelineBuilder.RuleTag tag =
+        new TimelineBuilder.RuleTag(
+            List.of(finding.rule().name()),
+            finding.rule().tactics().isEmpty() ? null : finding.rule().tactics().get(0),
+            finding.rule().techniques().isEmpty() ? null : finding.rule().techniques().get(0));
+    finding.evidence().forEach(id -> tags.put(id, tag));
+    return assemble(
+        finding.id(),
+        finding.rule().name(),
+        finding.title(),
+        finding.severity(),
+        finding.rule().origin(),
+        seeds,
+        footprint,
+        tags);
+  }
+
+  /**
+   * Investigates an actor named by the user: an access key id, an address, or a principal ARN.
+   * Every event of the key, the address or the principal is evidence, with what it issued; the
+   * credentials up its role chain count from the addresses it used.
+   */
+  public Investigation investigateActor(String who) {
+    List<EventRecord> seeds;
+    Set<String> ips = new LinkedHashSet<>();
+    if (who.startsWith("AKIA") || who.startsWith("ASIA")) {
+      seeds = lookup.byAccessKey(who, null, null);
+    } else if (Footprint.isAddress(who) && !who.startsWith("arn:")) {
+      seeds = lookup.byIp(who, null, null);
+      ips.add(who);
+    } else {
+      seeds = lookup.byPrincipal(who, null, null);
+    }
+    ips.addAll(Footprint.addresses(seeds));
+    Footprint footprint = Footprint.of(seeds, ips, lookup);
+    return assemble(
+        "actor:" + who,
+        "actor",
+        "Activity of " + who,
+        Severity.INFO,
+        "",
+        seeds,
+        footprint,
+        Map.of());
+  }
+
+  private Investigation assemble(
+      String id,
+      String rule,
+      String title,
+      Severity severity,
+      String origin,
+      List<EventRecord> seeds,
+      Footprint footprint,
+      Map<String, TimelineBuilder.RuleTag> tags) {
+    List<EventRecord> resolveFrom = new ArrayList<>(seeds);
+    if (resolveFrom.isEmpty()) {
+      resolveFrom.addAll(footprint.events);
+    }
+    ResolvedActor actor =
+        resolver.resolve(resolveFrom.subList(0, Math.min(resolveFrom.size(), 50)));
+    Timeline timeline = TimelineBuilder.build(footprint.events, tags);
+    List<Persistence> left = persistence.find(footprint.events);
+    List<PrivescMatch> privesc = privesc(footprint.events);
+    Triage triage = assessor.triage(severity, origin, actor, footprint.events, privesc);
+    Verdict verdict = assessor.verdict(severity, actor, footprint, timeline, left, privesc);
+    List<ResponseAction> response = ResponsePlanner.plan(verdict, actor, footprint, left);
+    String incomplete =
+        lookup.overflow() > 0
+            ? String.format(
+                Locale.ROOT,
+                "%,d events were not kept for investigation (index capacity reached): evidence may be incomplete",
+                lookup.overflow())
+            : "";
+    return new Investigation(
+        id,
+        rule,
+        title,
+        severity,
+        actor,
+        triage,
+        footprint.events.stream().map(EventRecord::id).toList(),
+        timeline,
+        left,
+        privesc,
+        verdict,
+        response,
+        incomplete);
+  }
+
+  /** Catalogue methods all of whose events the footprint made successfully; the most specific. */
+  static List<PrivescMatch> privesc(List<EventRecord> events) {
+    Map<String, List<String>> byApi = new HashMap<>();
+    Map<String, List<String>> passing = new HashMap<>();
+    for (EventRecord e : events) {
+      if (!e.failed()) {
+        String api = PrivescCatalog.baseApi(e.api());
+        byApi.computeIfAbsent(api, k -> new ArrayList<>()).add(e.id());
+        if (e.passesRole()) {
+          passing.computeIfAbsent(api, k -> new ArrayList<>()).add(e.id());
+        }
+      }
+    }
+    List<PrivescCatalog.Method> hits = new ArrayList<>();
+    for (PrivescCatalog.Method m : PrivescCatalog.methods()) {
+      boolean passRole = m.name().contains("iam:PassRole");
+      if (byApi.keySet().containsAll(m.events())
+          && (!passRole || m.events().stream().anyMatch(passing::containsKey))) {
+        hits.add(m);
+      }
+    }
+    List<PrivescMatch> out = new ArrayList<>();
+    for (PrivescCatalog.Method m : hits) {
+      boolean subsumed =
+          hits.stream()
+              .anyMatch(
+                  o ->
+                      o != m
+                          && o.events().size() > m.events().size()
+                          && o.events().containsAll(m.events()));
+      if (subsumed) {
+        continue;
+      }
+      Set<String> ids = new HashSet<>();
+      List<String> evidence = new ArrayList<>();
+      for (String api : m.events().stream().sorted().toList()) {
+        for (String eid : byApi.get(api)) {
+          if (ids.add(eid) && evidence.size() < 10) {
+            evidence.add(eid);
+          }
+        }
+      }
+      out.add(new PrivescMatch(m.id(), m.name(), m.category(), evidence));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,14 @@
+package io.trailhound.investigate;
+
+/**
+ * One step of actor resolution, with the event that proves it.
+ *
+ * @param from the identity resolved (a key, a session)
+ * @param to what it resolved to (a user, the caller that issued the session)
+ * @param kind how: {@code key-of}, {@code issued-by-assume-role}, {@code issued-by-saml}, {@code
+ *     issued-by-web-identity}, {@code issued-by-session-token}, {@code issued-by-federation-token},
+ *     {@code session-of-role}, {@code source-identity}, {@code on-behalf-of}, {@code
+ *     key-created-by}, {@code idp-sign-in}
+ * @param evidence id of the event that shows the link
+ */
+public record Link(String from, String to, String kind, String evidence) {}

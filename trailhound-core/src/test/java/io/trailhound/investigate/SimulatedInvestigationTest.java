@@ -1,0 +1,135 @@
+package io.trailhound.investigate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailhound.finding.Finding;
+import io.trailhound.finding.Severity;
+import io.trailhound.simulate.SimulationOptions;
+import io.trailhound.simulate.SimulationSummary;
+import io.trailhound.simulate.Simulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Investigations of every finding (low and above) on the simulator's labelled attacks: evidence
+ * precision and recall per scenario, patient zero, persistence; and a golden timeline. Other seeds:
+ * {@code -Dtrailhound.investigate.seed=N} (the golden file is only compared for the default seed).
+ * Regenerate the golden file with {@code -Dtrailhound.regenerate=true}.
+ */
+class SimulatedInvestigationTest {
+
+  private static final long DEFAULT_SEED = 20261123;
+  private static final Path GOLDEN = Path.of("src/test/resources/investigate/golden");
+
+  @TempDir static Path tmp;
+
+  static long seed;
+  static SimulationSummary sim;
+  static Scanned scanned;
+  static List<Investigation> investigations;
+
+  @BeforeAll
+  static void simulate_scan_and_investigate() throws IOException {
+    seed = Long.getLong("trailhound.investigate.seed", DEFAULT_SEED);
+    sim = Simulator.run(SimulationOptions.defaults(seed, tmp.resolve("sim")).withScale(0.5));
+    scanned = Scanned.of(sim.logs());
+    investigations = new ArrayList<>();
+    Investigator investigator = scanned.investigator();
+    for (Finding f : scanned.result().findings()) {
+      if (f.severity().atLeast(Severity.LOW)) {
+        investigations.add(investigator.investigate(f));
+      }
+    }
+  }
+
+  @Test
+  void every_scenario_is_investigated_with_precise_complete_evidence_and_its_persistence() {
+    List<EvidenceScore> scores = EvidenceScore.score(sim.truth(), investigations, scanned.index());
+    scores.forEach(s -> System.out.println("seed " + seed + "  " + s));
+
+    assertThat(scores)
+        .isNotEmpty()
+        .allSatisfy(
+            s -> {
+              assertThat(s.investigations()).as(s.scenario()).isPositive();
+              assertThat(s.precision()).as(s + " precision").isGreaterThanOrEqualTo(0.95);
+              assertThat(s.recall()).as(s + " recall").isGreaterThanOrEqualTo(0.95);
+              assertThat(s.patientZero()).as(s + " patient zero").isTrue();
+              assertThat(s.persistenceFound())
+                  .as(s + " persistence")
+                  .isEqualTo(s.persistenceExpected());
+            });
+  }
+
+  @Test
+  void every_attack_is_judged_malicious() {
+    for (Investigation inv : investigations) {
+      boolean attack =
+          sim.truth().scenarios().stream()
+              .anyMatch(s -> s.eventIds().stream().anyMatch(inv.evidence()::contains));
+      if (attack) {
+        assertThat(inv.verdict().kind()).as(inv.rule()).isEqualTo(Verdict.Kind.MALICIOUS);
+      }
+    }
+  }
+
+  @Test
+  void the_credential_compromise_timeline_matches_its_golden_file() throws IOException {
+    var scenario =
+        sim.truth().scenarios().stream()
+            .filter(s -> s.kind().equals("credential-compromise"))
+            .findFirst()
+            .orElseThrow();
+    Investigation inv =
+        investigations.stream()
+            .filter(i -> i.evidence().containsAll(scenario.eventIds()))
+            .min(
+                java.util.Comparator.comparing((Investigation i) -> i.evidence().size())
+                    .thenComparing(Investigation::findingId))
+            .orElseThrow();
+    StringBuilder b = new StringBuilder();
+    b.append("actor ").append(inv.actor().display()).append('\n');
+    b.append("verdict ").append(inv.verdict().kind().label()).append('\n');
+    inv.persistence()
+        .forEach(
+            p ->
+                b.append("persistence ")
+                    .append(p.kind())
+                    .append(' ')
+                    .append(p.target())
+                    .append(p.stillPresent() ? " present" : " removed")
+                    .append('\n'));
+    inv.privesc().forEach(p -> b.append("privesc ").append(p.id()).append('\n'));
+    for (Step s : inv.timeline().steps()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%s %s %-28s %-16s %-20s %-9s %s%n",
+              s.time(),
+              s.eventId(),
+              s.api(),
+              s.ip(),
+              s.tactic(),
+              s.technique(),
+              s.errorCode() == null ? "ok" : s.errorCode()));
+    }
+    if (seed != DEFAULT_SEED) {
+      return;
+    }
+    Path golden = GOLDEN.resolve("credential-compromise-" + DEFAULT_SEED + ".txt");
+    if (Boolean.getBoolean("trailhound.regenerate")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, b.toString(), StandardCharsets.UTF_8);
+      return;
+    }
+    assertThat(b.toString()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+}
