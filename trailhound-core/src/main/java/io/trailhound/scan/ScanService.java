@@ -98,9 +98,9 @@ public final class ScanService {
     List<Finding> all = new ArrayList<>(findings.findings());
     List<Finding> staged = new ArrayList<>();
     stages.forEach(stage -> staged.addAll(stage.finish()));
-    offer(staged, correlations);
+    ChainExplanations chains = offer(staged, correlations);
     all.addAll(staged);
-    all.addAll(CorrelationFindings.toFindings(correlations.finish()));
+    all.addAll(chains.explain(CorrelationFindings.toFindings(correlations.finish())));
     all.addAll(external.findings());
     NetworkReport net = NetworkReport.NONE;
     if (!kinds.get(LogKind.VPC_FLOW).isEmpty() || !kinds.get(LogKind.DNS).isEmpty()) {
@@ -143,12 +143,15 @@ public final class ScanService {
    * it; a finding without samples has no event to place in a window and is not offered). The
    * stages' own findings are still reported.
    */
-  static void offer(List<Finding> staged, CorrelationEngine correlations) {
+  static ChainExplanations offer(List<Finding> staged, CorrelationEngine correlations) {
+    ChainExplanations chains = new ChainExplanations();
     for (Finding f : staged) {
       if (!correlations.listensTo(f.rule().ruleId()) || f.samples().isEmpty()) {
         continue;
       }
       correlations.offer(f.rule().ruleId(), f.samples().get(0));
+      chains.offered(f);
     }
+    return chains;
   }
 }

@@ -91,6 +91,11 @@ class ChainScanTest {
     // the first call from the new network is both the new location and the discovery step
     assertThat(chain.evidence()).containsExactly(steps.get(0), steps.get(2), steps.get(3));
     assertThat(chain.rule().types()).contains("AttackSequence:IAM/CompromisedCredentials");
+    assertThat(chain.explanation())
+        .startsWith("arn:aws:iam::111122223333:user/alice: ")
+        .contains("2026-11-10T03:05:00Z AttachUserPolicy from 203.0.113.9")
+        .contains("th-baseline-unusual-location: ")
+        .contains("AS64511");
   }
 
   @Test
