@@ -26,7 +26,10 @@ public final class BenchRun {
     }
   }
 
-  /** Both phases and the corpus they ran on. */
+  /**
+   * The phases and the corpus they ran on; {@code spine} (the single-event rules alone, no
+   * correlations and no stages) is null when not measured.
+   */
   public record Result(
       long events,
       long bytes,
@@ -35,9 +38,28 @@ public final class BenchRun {
       int rules,
       Phase floor,
       Phase scan,
-      long findings) {
+      long findings,
+      Phase spine) {
+
+    public Result(
+        long events,
+        long bytes,
+        int files,
+        int threads,
+        int rules,
+        Phase floor,
+        Phase scan,
+        long findings) {
+      this(events, bytes, files, threads, rules, floor, scan, findings, null);
+    }
+
     public double ratio() {
       return scan.eventsPerSecond() / floor.eventsPerSecond();
+    }
+
+    /** Full-scan throughput as a share of the spine's (1 without a spine phase). */
+    public double statefulShare() {
+      return spine == null ? 1 : scan.eventsPerSecond() / spine.eventsPerSecond();
     }
   }
 
@@ -57,17 +79,22 @@ public final class BenchRun {
   public static Result run(
       List<Path> files, RuleCatalog catalog, int threads, int passes, Clock clock)
       throws Exception {
-    return run(files, catalog, threads, passes, clock, List.of());
+    return run(files, catalog, threads, passes, clock, List.of(), null);
   }
 
-  /** {@link #run} with stateful stages (baselines) in the scan phase, as {@code scan} runs them. */
+  /**
+   * {@link #run} with stateful stages (baselines) in the scan phase, as {@code scan} runs them,
+   * and, when {@code spine} is given, a third phase in the same passes: a scan with {@code spine}'s
+   * rules and no stages, the throughput stateful detection is measured against.
+   */
   public static Result run(
       List<Path> files,
       RuleCatalog catalog,
       int threads,
       int passes,
       Clock clock,
-      List<ScanStage.Factory> stages)
+      List<ScanStage.Factory> stages,
+      RuleCatalog spine)
       throws Exception {
     long bytes = 0;
     for (Path f : files) {
@@ -75,6 +102,7 @@ public final class BenchRun {
     }
     Phase floor = null;
     Phase scan = null;
+    Phase spinePhase = null;
     long findings = 0;
     List<String> args = files.stream().map(Path::toString).toList();
     for (int pass = 0; pass < passes; pass++) {
@@ -100,10 +128,34 @@ public final class BenchRun {
               peakHeap());
       scan = scan == null || b.seconds() < scan.seconds() ? b : scan;
       findings = r.findings().size();
+
+      if (spine != null) {
+        resetPeaks();
+        long t2 = System.nanoTime();
+        ScanResult s =
+            new ScanService(clock)
+                .scan(InputSpec.expand(args), spine, ScanOptions.defaults().withThreads(threads));
+        Phase c =
+            new Phase(
+                "spine",
+                s.ingest().eventsDelivered(),
+                bytes,
+                (System.nanoTime() - t2) / 1e9,
+                peakHeap());
+        spinePhase = spinePhase == null || c.seconds() < spinePhase.seconds() ? c : spinePhase;
+      }
     }
     long events = floor.events();
     return new Result(
-        events, bytes, files.size(), threads, catalog.rules().size(), floor, scan, findings);
+        events,
+        bytes,
+        files.size(),
+        threads,
+        catalog.rules().size(),
+        floor,
+        scan,
+        findings,
+        spinePhase);
   }
 
   static void resetPeaks() {

@@ -118,6 +118,11 @@ final class RulesCommand implements Runnable {
               catalog.correlations(), catalog.rules(), catalog.engine(), fixtures));
       for (FixtureRunner.RuleResult r : results) {
         fixtureCount += r.outcomes().size();
+        if (r.skipped() != null) {
+          out.println(
+              "SKIP " + TerminalText.safe(r.rule()) + ": " + TerminalText.safe(r.skipped()));
+          continue;
+        }
         if (r.passed()) {
           out.println(
               "PASS " + TerminalText.safe(r.rule()) + " (" + r.outcomes().size() + " fixtures)");

@@ -29,6 +29,7 @@ public final class RuleCatalog {
   private final List<SigmaRule> rules;
   private final List<CorrelationRule> correlations;
   private final DetectionEngine engine;
+  private final Placeholders placeholders;
   private final Map<SigmaRule, RuleInfo> infos = new IdentityHashMap<>();
 
   private RuleCatalog(
@@ -36,6 +37,7 @@ public final class RuleCatalog {
     this.rules = List.copyOf(rules);
     this.correlations = List.copyOf(correlations);
     this.engine = DetectionEngine.compile(this.rules, placeholders);
+    this.placeholders = placeholders;
     for (SigmaRule rule : this.rules) {
       infos.put(rule, describe(rule));
     }
@@ -81,6 +83,16 @@ public final class RuleCatalog {
 
   public DetectionEngine engine() {
     return engine;
+  }
+
+  /**
+   * This catalogue without its correlations and without the building blocks only they report: the
+   * single-event rules, as a scan without stateful detection runs them (the benchmark's spine).
+   */
+  public RuleCatalog singleEvent() {
+    java.util.Set<SigmaRule> blocks = newCorrelationEngine().suppressedRules();
+    return new RuleCatalog(
+        rules.stream().filter(r -> !blocks.contains(r)).toList(), List.of(), placeholders);
   }
 
   /** A fresh correlation engine over this catalogue's rules: it holds one scan's state. */

@@ -96,8 +96,11 @@ public final class ScanService {
                   }
                 });
     List<Finding> all = new ArrayList<>(findings.findings());
-    all.addAll(CorrelationFindings.toFindings(correlations.finish()));
-    stages.forEach(stage -> all.addAll(stage.finish()));
+    List<Finding> staged = new ArrayList<>();
+    stages.forEach(stage -> staged.addAll(stage.finish()));
+    ChainExplanations chains = offer(staged, correlations);
+    all.addAll(staged);
+    all.addAll(chains.explain(CorrelationFindings.toFindings(correlations.finish())));
     all.addAll(external.findings());
     NetworkReport net = NetworkReport.NONE;
     if (!kinds.get(LogKind.VPC_FLOW).isEmpty() || !kinds.get(LogKind.DNS).isEmpty()) {
@@ -132,5 +135,23 @@ public final class ScanService {
         options.keys() != null,
         external.inactive(),
         net);
+  }
+
+  /**
+   * Feeds the stages' findings (baselines, intel) to the correlations that reference their
+   * detectors, each as one match at its triggering event (its first sample, the event that showed
+   * it; a finding without samples has no event to place in a window and is not offered). The
+   * stages' own findings are still reported.
+   */
+  static ChainExplanations offer(List<Finding> staged, CorrelationEngine correlations) {
+    ChainExplanations chains = new ChainExplanations();
+    for (Finding f : staged) {
+      if (!correlations.listensTo(f.rule().ruleId()) || f.samples().isEmpty()) {
+        continue;
+      }
+      correlations.offer(f.rule().ruleId(), f.samples().get(0));
+      chains.offered(f);
+    }
+    return chains;
   }
 }

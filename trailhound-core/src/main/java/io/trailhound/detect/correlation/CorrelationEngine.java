@@ -33,13 +33,17 @@ import java.util.concurrent.atomic.LongAdder;
  * live service, where windows behind the watermark can be closed early.
  *
  * <p>Chains: a correlation may reference other correlations; their results feed it as matches
- * (event time = the result's last event, group values = the result's group values).
+ * (event time = the result's last event, group values = the result's group values). It may also
+ * reference a built-in detector by id (a behaviour baseline, say); the scan then {@linkplain
+ * #offer(String, EventView) offers} each of the detector's findings as one match at the time of its
+ * triggering event, grouped by that event's normalised fields ({@link ViewFields}).
  */
 public final class CorrelationEngine {
 
   private final List<Compiled> order;
   private final Map<SigmaRule, List<Route>> routes;
   private final Map<CorrelationRule, List<Route>> chained;
+  private final Map<String, List<Route>> detectors;
   private final Set<SigmaRule> suppressed;
   private final Set<String> requiredPaths;
   private final CorrelationOptions options;
@@ -60,12 +64,14 @@ public final class CorrelationEngine {
       List<Compiled> order,
       Map<SigmaRule, List<Route>> routes,
       Map<CorrelationRule, List<Route>> chained,
+      Map<String, List<Route>> detectors,
       Set<SigmaRule> suppressed,
       Set<String> requiredPaths,
       CorrelationOptions options) {
     this.order = order;
     this.routes = routes;
     this.chained = chained;
+    this.detectors = detectors;
     this.suppressed = suppressed;
     this.requiredPaths = requiredPaths;
     this.options = options;
@@ -105,6 +111,7 @@ public final class CorrelationEngine {
     }
     Map<SigmaRule, List<Route>> routes = new IdentityHashMap<>();
     Map<CorrelationRule, List<Route>> chained = new IdentityHashMap<>();
+    Map<String, List<Route>> detectors = new HashMap<>();
     Map<SigmaRule, Boolean> generated = new IdentityHashMap<>();
     Set<String> paths = new LinkedHashSet<>();
     for (int index = 0; index < order.size(); index++) {
@@ -118,6 +125,8 @@ public final class CorrelationEngine {
           generated.merge(base, c.rule().generate(), Boolean::logicalOr);
           c.inputs().get(i).groupFields().stream().filter(f -> f != null).forEach(paths::add);
           paths.addAll(c.inputs().get(i).valueFields());
+        } else if (links.detector(refs.get(i)) != null) {
+          detectors.computeIfAbsent(links.detector(refs.get(i)), x -> new ArrayList<>()).add(route);
         } else {
           chained
               .computeIfAbsent(links.correlation(refs.get(i)), x -> new ArrayList<>())
@@ -133,10 +142,12 @@ public final class CorrelationEngine {
           }
         });
     routes.replaceAll((k, v) -> List.copyOf(v));
+    detectors.replaceAll((k, v) -> List.copyOf(v));
     return new CorrelationEngine(
         List.copyOf(order),
         routes,
         chained,
+        Map.copyOf(detectors),
         Collections.unmodifiableSet(suppressed),
         Collections.unmodifiableSet(paths),
         options);
@@ -202,7 +213,33 @@ public final class CorrelationEngine {
     if (targets == null) {
       return;
     }
-    long time = event.view().time().toEpochMilli();
+    record(targets, event.view(), event.id(), field -> EventFields.first(event, field));
+  }
+
+  /** Whether some correlation references built-in detector {@code detector}. */
+  public boolean listensTo(String detector) {
+    return detectors.containsKey(detector);
+  }
+
+  /**
+   * Records that built-in detector {@code detector} reported a finding whose triggering event is
+   * {@code view}: one match at the view's time, grouped by its normalised fields. Thread-safe;
+   * ignored when no correlation references the detector.
+   */
+  public void offer(String detector, EventView view) {
+    List<Route> targets = detectors.get(detector);
+    if (targets == null || view.time() == null) {
+      return;
+    }
+    record(targets, view, detector + "@" + view.eventId(), field -> ViewFields.first(view, field));
+  }
+
+  private void record(
+      List<Route> targets,
+      EventView view,
+      String id,
+      java.util.function.Function<String, String> field) {
+    long time = view.time().toEpochMilli();
     // Read before writing: the newest time rarely moves, and a write on every offer had the
     // worker threads taking the counter's cache line from each other.
     long seen = newest.get();
@@ -218,25 +255,25 @@ public final class CorrelationEngine {
     for (Route route : targets) {
       Compiled.Input input = route.target().inputs().get(route.input());
       List<String> group = new ArrayList<>(input.groupFields().size());
-      for (String field : input.groupFields()) {
-        group.add(field == null ? null : EventFields.first(event, field));
+      for (String f : input.groupFields()) {
+        group.add(f == null ? null : field.apply(f));
       }
       if (group.contains(null)) {
         unusable.increment();
         continue;
       }
-      String value = EventFields.value(route.target().type(), input.valueFields(), event);
+      String value =
+          input.valueFields().isEmpty()
+              ? null
+              : EventFields.value(route.target().type(), input.valueFields(), field);
       if (!input.valueFields().isEmpty() && value == null) {
         unusable.increment();
         continue;
       }
       if (kept == null) {
-        kept = shared.compact(event.view());
+        kept = shared.compact(view);
       }
-      add(
-          route.index(),
-          group,
-          new MatchRecord(time, event.id(), route.input(), value, List.of(kept)));
+      add(route.index(), group, new MatchRecord(time, id, route.input(), value, List.of(kept)));
     }
   }
 

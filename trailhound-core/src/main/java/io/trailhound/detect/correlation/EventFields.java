@@ -22,15 +22,19 @@ final class EventFields {
     return null;
   }
 
-  /** The aggregated value as text: a tuple for value_count, a decimal for the numeric types. */
-  static String value(CorrelationType type, List<String> fields, Event event) {
+  /**
+   * The aggregated value as text, from the fields {@code read} gives: a tuple for value_count, a
+   * decimal for the numeric types.
+   */
+  static String value(
+      CorrelationType type, List<String> fields, java.util.function.Function<String, String> read) {
     if (fields.isEmpty()) {
       return null;
     }
     if (type == CorrelationType.VALUE_COUNT) {
       List<String> parts = new ArrayList<>();
       for (String f : fields) {
-        String v = first(event, f);
+        String v = read.apply(f);
         if (v == null) {
           return null;
         }
@@ -38,7 +42,7 @@ final class EventFields {
       }
       return String.join("\u0000", parts);
     }
-    String text = first(event, fields.get(0));
+    String text = read.apply(fields.get(0));
     if (text == null) {
       return null;
     }

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Resolves what correlation rules reference — detection rules or other correlation rules (chains),
  * by id or by name — once every rule is known, and reports references to unknown rules and
- * reference cycles, each at the place the reference is written.
+ * reference cycles, each at the place the reference is written. A reference that names no rule but
+ * a built-in detector ({@link BuiltInDetectors}) resolves to that detector: its findings feed the
+ * correlation.
  */
 public final class CorrelationLinks {
 
@@ -36,7 +38,9 @@ public final class CorrelationLinks {
     }
     for (CorrelationRule c : correlationRules) {
       for (RuleRef ref : c.correlation().rules()) {
-        if (!base.containsKey(ref.target()) && !correlations.containsKey(ref.target())) {
+        if (!base.containsKey(ref.target())
+            && !correlations.containsKey(ref.target())
+            && !BuiltInDetectors.contains(ref.target())) {
           problems.add(
               RuleProblem.error(
                   c.source(),
@@ -72,6 +76,18 @@ public final class CorrelationLinks {
   /** The correlation rule {@code ref} names, or null. */
   public CorrelationRule correlation(RuleRef ref) {
     return base.containsKey(ref.target()) ? null : correlations.get(ref.target());
+  }
+
+  /**
+   * The built-in detector {@code ref} names (its id), or null when it names a rule or nothing.
+   * Rules win over detectors of the same name.
+   */
+  public String detector(RuleRef ref) {
+    return base.containsKey(ref.target())
+            || correlations.containsKey(ref.target())
+            || !BuiltInDetectors.contains(ref.target())
+        ? null
+        : ref.target();
   }
 
   private static final int VISITING = 1;
