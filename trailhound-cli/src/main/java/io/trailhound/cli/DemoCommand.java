@@ -2,8 +2,13 @@ package io.trailhound.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhound.finding.Severity;
 import io.trailhound.finding.output.JsonlFindingWriter;
+import io.trailhound.investigate.InMemoryEventIndex;
+import io.trailhound.investigate.Incident;
+import io.trailhound.investigate.Incidents;
 import io.trailhound.rule.sigma.Placeholders;
+import io.trailhound.scan.IndexingStage;
 import io.trailhound.scan.RuleCatalog;
 import io.trailhound.scan.ScanOptions;
 import io.trailhound.scan.ScanResult;
@@ -35,11 +40,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Simulate a small AWS organisation with labelled attacks into a temporary folder, scan it"
-          + " with the built-in rules and show the findings, the run summary and which attacks"
-          + " were detected. Needs no AWS account.",
+          + " with the built-in rules, investigate every medium-or-worse finding and show the"
+          + " findings, the run summary, which attacks were detected and the incidents with their"
+          + " timelines; writes an HTML report beside the logs. Needs no AWS account.",
       "Exit codes: 0 done, 2 usage error."
     })
 final class DemoCommand implements Callable<Integer> {
+
+  private static final int MAX_INCIDENTS = 5;
+  private static final int MAX_STEPS = 8;
 
   private final Clock clock;
 
@@ -79,12 +88,13 @@ final class DemoCommand implements Callable<Integer> {
         sim.truth().scenarios().size(),
         sim.logs());
     long started = System.nanoTime();
+    InMemoryEventIndex index = new InMemoryEventIndex();
     ScanResult result =
         new ScanService(clock)
             .scan(
                 InputSpec.expand(List.of(sim.logs().toString())),
                 RuleCatalog.load(true, List.of(), Placeholders.none()),
-                ScanOptions.defaults());
+                ScanOptions.defaults().withStage(() -> new IndexingStage(index)));
     double seconds = (System.nanoTime() - started) / 1e9;
     FindingsTable.print(result.findings(), stdout);
     stdout.println();
@@ -100,9 +110,23 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     ScoreReport.print(Scorer.score(findings, sim.truth()), stdout);
+    stdout.println();
+    Path report = dir.resolve("report");
+    List<Incident> incidents =
+        InvestigationRun.run(
+            result.findings(),
+            index,
+            Severity.MEDIUM,
+            Incidents.DEFAULT_WINDOW,
+            report,
+            spec.commandLine().getErr());
+    IncidentsSummary.print(incidents, MAX_INCIDENTS, MAX_STEPS, stdout);
     stdout.printf(
         Locale.ROOT,
-        "%nthe logs and ground-truth.json stay in %s; scan them again with: trailhound scan %s%n",
+        "%nreport with every incident's timeline and entity graph: %s%n"
+            + "the logs and ground-truth.json stay in %s; scan them again with:"
+            + " trailhound scan --report DIR %s%n",
+        report.resolve("report.html"),
         dir,
         sim.logs());
     return Trailhound.OK;

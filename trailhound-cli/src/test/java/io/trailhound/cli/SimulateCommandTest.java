@@ -125,7 +125,13 @@ class SimulateCommandTest {
         .contains("SEVERITY")
         .contains("Rules:")
         .contains("PASS: 8 of 8 scenarios detected")
-        .doesNotContain("MISSED");
+        .doesNotContain("MISSED")
+        .containsPattern("MALICIOUS  inc-[0-9a-f]+ ")
+        .contains("CreatePolicyVersion")
+        .contains("report with every incident's timeline and entity graph: ");
+    assertThat(run.out()).doesNotContain("BENIGN-EXPLAINED  inc-");
     assertThat(Files.exists(tmp.resolve("ground-truth.json"))).isTrue();
+    assertThat(Files.readString(tmp.resolve("report/report.html"))).contains("<svg");
+    assertThat(tmp.resolve("report/incidents.json")).isNotEmptyFile();
   }
 }

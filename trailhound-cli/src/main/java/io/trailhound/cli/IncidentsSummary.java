@@ -1,0 +1,68 @@
+package io.trailhound.cli;
+
+import io.trailhound.investigate.Incident;
+import io.trailhound.investigate.Investigation;
+import io.trailhound.investigate.Step;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The incidents a user should look at first, each with the head of its timeline. */
+final class IncidentsSummary {
+
+  private IncidentsSummary() {}
+
+  /**
+   * Prints up to {@code maxIncidents} incidents, most serious verdict first (then earliest), each
+   * with its findings and the first {@code maxSteps} steps of its timeline.
+   */
+  static void print(List<Incident> incidents, int maxIncidents, int maxSteps, PrintWriter out) {
+    List<Incident> sorted =
+        incidents.stream()
+            .sorted(
+                Comparator.comparing(Incident::verdict)
+                    .thenComparing(Incident::first)
+                    .thenComparing(Incident::id))
+            .toList();
+    out.printf(Locale.ROOT, "Incidents: %d%n", incidents.size());
+    for (Incident incident : sorted.subList(0, Math.min(maxIncidents, sorted.size()))) {
+      out.println();
+      out.printf(
+          Locale.ROOT,
+          "%s  %s  %s .. %s  linked by %s%n",
+          incident.verdict().label().toUpperCase(Locale.ROOT),
+          TerminalText.safe(incident.id()),
+          incident.first(),
+          incident.last(),
+          TerminalText.safe(String.join(", ", incident.shared())));
+      for (Investigation inv : incident.investigations()) {
+        out.println(
+            "  finding: "
+                + TerminalText.safe(inv.title())
+                + " ["
+                + inv.severity().label()
+                + "] actor "
+                + TerminalText.safe(inv.actor().display()));
+      }
+      List<Step> steps = incident.timeline();
+      for (Step s : steps.subList(0, Math.min(maxSteps, steps.size()))) {
+        out.printf(
+            Locale.ROOT,
+            "    %s  %-22s %-34s %-16s %s%n",
+            s.time(),
+            TerminalText.safe(s.tactic()),
+            TerminalText.safe(s.api()),
+            TerminalText.safe(s.ip()),
+            s.errorCode() == null ? "ok" : TerminalText.safe(s.errorCode()));
+      }
+      if (steps.size() > maxSteps) {
+        out.printf(Locale.ROOT, "    ... %d more steps%n", steps.size() - maxSteps);
+      }
+    }
+    if (sorted.size() > maxIncidents) {
+      out.printf(
+          Locale.ROOT, "%n... %d more incidents in the report%n", sorted.size() - maxIncidents);
+    }
+  }
+}
