@@ -171,7 +171,7 @@ public final class NetworkLogs {
           out * (90 + random.nextInt(400)),
           s,
           "ACCEPT",
-          19,
+          3,
           "egress");
       flow(
           i,
@@ -191,7 +191,7 @@ public final class NetworkLogs {
         long s = t0 + random.nextLong(length.toSeconds() - 60);
         int port = 32768 + random.nextInt(28000);
         int n = 5 + random.nextInt(30);
-        flow(i, i.privateIp(), peer.privateIp(), port, 5432, n, n * 120, s, "ACCEPT", 19, "egress");
+        flow(i, i.privateIp(), peer.privateIp(), port, 5432, n, n * 120, s, "ACCEPT", 3, "egress");
         flow(
             peer,
             i.privateIp(),
@@ -202,7 +202,7 @@ public final class NetworkLogs {
             n * 120,
             s,
             "ACCEPT",
-            19,
+            3,
             "ingress");
       }
     }
@@ -245,7 +245,7 @@ public final class NetworkLogs {
         s,
         e,
         "ACCEPT",
-        first ? 3 : 24,
+        first ? 2 : 0,
         "egress");
     flow(
         i,
@@ -258,7 +258,7 @@ public final class NetworkLogs {
         s,
         e,
         "ACCEPT",
-        first ? 18 : 24,
+        first ? 18 : 0,
         "ingress");
   }
 
