@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulate an AWS organisation's CloudTrail logs (S3 delivery layout) with labelled attacks,"
           + " deterministically from a seed, with the VPC Flow Logs and Route 53 Resolver query"
-          + " logs of its instances and the Okta and Entra ID sign-ins of its people; write"
+          + " logs of its instances and the Okta, Entra ID and Microsoft 365 records of its people; write"
           + " ground-truth.json beside them.",
       "With --score FINDINGS --truth FILE: compare JSONL findings with the ground truth.",
       "Exit codes: 0 done (or every scenario detected and nothing high or critical on background),"
@@ -60,8 +60,9 @@ final class SimulateCommand implements Callable<Integer> {
       paramLabel = "LIST",
       description =
           "Logs to write, comma-separated (default all): cloudtrail, vpcflow (VPC Flow Logs), dns"
-              + " (Route 53 Resolver query logs), okta (System Log), entra (Entra ID sign-ins).")
-  String sources = "cloudtrail,vpcflow,dns,okta,entra";
+              + " (Route 53 Resolver query logs), okta (System Log), entra (Entra ID sign-ins), m365"
+              + " (Unified Audit Log).")
+  String sources = "cloudtrail,vpcflow,dns,okta,entra,m365";
 
   @Option(
       names = "--score",
@@ -133,7 +134,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (other.identityFiles() > 0) {
       stdout.printf(
           Locale.ROOT,
-          "wrote %,d Okta and Entra ID sign-in events in %,d files under %s%n",
+          "wrote %,d Okta, Entra ID and Microsoft 365 records in %,d files under %s%n",
           other.identityEvents(),
           other.identityFiles(),
           out);

@@ -35,7 +35,10 @@ class SimulateCommandTest {
         .contains("ground truth: " + tmp.resolve("ground-truth.json"));
     assertThat(tmp.resolve("ground-truth.json")).exists();
     assertThat(tmp.resolve("AWSLogs")).isDirectory();
-    assertThat(run.out()).contains("VPC flow records").contains("Okta and Entra ID sign-in events");
+    assertThat(run.out())
+        .contains("VPC flow records")
+        .contains("Okta, Entra ID and Microsoft 365 records");
+    assertThat(tmp.resolve("m365")).isDirectoryContaining("glob:**/audit-2026-11-16.jsonl");
     assertThat(tmp.resolve("okta")).isDirectoryContaining("glob:**/system-log-2026-11-16.jsonl");
     assertThat(tmp.resolve("entra")).isDirectoryContaining("glob:**/signins-2026-11-16.jsonl");
   }

@@ -10,7 +10,8 @@ public enum SimulatedSource {
   VPCFLOW,
   DNS,
   OKTA,
-  ENTRA;
+  ENTRA,
+  M365;
 
   /** Its name on the command line. */
   public String label() {
@@ -31,7 +32,7 @@ public enum SimulatedSource {
       }
       if (!found) {
         throw new IllegalArgumentException(
-            "unknown source '" + name + "' (known: cloudtrail, vpcflow, dns, okta, entra)");
+            "unknown source '" + name + "' (known: cloudtrail, vpcflow, dns, okta, entra, m365)");
       }
     }
     return out;

@@ -28,8 +28,8 @@ public record SimulationSummary(
    * @param networkFiles flow log and resolver log objects
    * @param flowRecords VPC flow records
    * @param dnsQueries resolver query log records
-   * @param identityFiles Okta and Entra ID daily files
-   * @param identityEvents Okta events and Entra ID sign-ins
+   * @param identityFiles Okta, Entra ID and Microsoft 365 daily files
+   * @param identityEvents Okta events, Entra ID sign-ins, Unified Audit Log records
    */
   public record Other(
       long networkFiles,

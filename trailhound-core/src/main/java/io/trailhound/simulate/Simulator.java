@@ -81,7 +81,8 @@ public final class Simulator {
             org,
             root.split(),
             options.writes(SimulatedSource.OKTA),
-            options.writes(SimulatedSource.ENTRA));
+            options.writes(SimulatedSource.ENTRA),
+            options.writes(SimulatedSource.M365));
     boolean cloudTrail = options.writes(SimulatedSource.CLOUDTRAIL);
     Consumer<Call> sink = cloudTrail ? writer::add : c -> {};
     int next = 0;

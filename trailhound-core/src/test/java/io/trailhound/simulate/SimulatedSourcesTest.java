@@ -62,11 +62,39 @@ class SimulatedSourcesTest {
   }
 
   @Test
-  void every_okta_and_entra_event_is_read_without_skips() {
+  void every_okta_entra_and_m365_record_is_read_without_skips() {
     List<Event> events = identity();
 
     assertThat(events).hasSize((int) sim.other().identityEvents());
-    assertThat(events).extracting(Event::sourceType).contains("okta", "entra");
+    assertThat(events).extracting(Event::sourceType).contains("okta", "entra", "m365");
+    assertThat(events)
+        .filteredOn(e -> e.sourceType().equals("m365"))
+        .extracting(e -> e.view().api())
+        .contains("UserLoggedIn", "FileAccessed", "MailItemsAccessed");
+  }
+
+  @Test
+  void turning_a_source_off_leaves_the_others_byte_for_byte() throws IOException {
+    Path out = tmp.resolve("okta-only");
+    Simulator.run(
+        SimulatorTest.small(19, out)
+            .withSources(EnumSet.of(SimulatedSource.OKTA, SimulatedSource.VPCFLOW)));
+
+    Path all = sim.logs().getParent();
+    for (String day : List.of("okta/system-log-2026-11-16.jsonl")) {
+      assertThat(Files.readAllBytes(out.resolve(day)))
+          .isEqualTo(Files.readAllBytes(all.resolve(day)));
+    }
+    try (Stream<Path> files = Files.walk(out.resolve("AWSLogs"))) {
+      List<Path> flows = files.filter(f -> f.toString().endsWith(".log.gz")).toList();
+      assertThat(flows).isNotEmpty().allMatch(f -> f.toString().contains("vpcflowlogs"));
+      for (Path f : flows) {
+        assertThat(Files.readAllBytes(f))
+            .isEqualTo(
+                Files.readAllBytes(
+                    all.resolve("AWSLogs").resolve(out.resolve("AWSLogs").relativize(f))));
+      }
+    }
   }
 
   @Test
@@ -187,12 +215,13 @@ class SimulatedSourcesTest {
                 InputSpec.expand(
                         List.of(
                             sim.logs().getParent().resolve("okta").toString(),
-                            sim.logs().getParent().resolve("entra").toString()))
+                            sim.logs().getParent().resolve("entra").toString(),
+                            sim.logs().getParent().resolve("m365").toString()))
                     .inputs(),
                 IngestOptions.defaults(),
                 events::add);
     assertThat(report.skipped()).isZero();
-    assertThat(report.eventsBySource()).containsKeys("okta", "entra");
+    assertThat(report.eventsBySource()).containsKeys("okta", "entra", "m365");
     return List.copyOf(events);
   }
 }

@@ -32,8 +32,10 @@ import java.util.TreeMap;
  * Identity Center app) from their home address and browser a minute or four before their first AWS
  * console or SSO session of the day ({@code <name>@example.com}, the session name of their {@code
  * AWSReservedSSO_*} role); now and then a rejected MFA push first. A third of them also sign in to
- * Microsoft 365 through Entra ID. One JSON-lines file per source and UTC day: {@code
- * okta/system-log-YYYY-MM-DD.jsonl}, {@code entra/signins-YYYY-MM-DD.jsonl}.
+ * Microsoft 365 through Entra ID (the Unified Audit Log shows it as {@code UserLoggedIn}, then a
+ * few {@code MailItemsAccessed} and SharePoint {@code FileAccessed}). One JSON-lines file per
+ * source and UTC day: {@code okta/system-log-YYYY-MM-DD.jsonl}, {@code
+ * entra/signins-YYYY-MM-DD.jsonl}, {@code m365/audit-YYYY-MM-DD.jsonl}.
  */
 public final class IdentityLogs {
 
@@ -45,13 +47,16 @@ public final class IdentityLogs {
   private final Path out;
   private final boolean okta;
   private final boolean entra;
+  private final boolean m365;
+  private final M365Shapes m365Shapes;
   private final Map<String, Writer> files = new TreeMap<>();
   private final OktaShapes oktaShapes;
   private final EntraShapes entraShapes;
   private long records;
   private long fileCount;
 
-  public IdentityLogs(Path out, Org org, SplittableRandom random, boolean okta, boolean entra) {
+  public IdentityLogs(
+      Path out, Org org, SplittableRandom random, boolean okta, boolean entra, boolean m365) {
     Set<Person> unique = new LinkedHashSet<>();
     for (Account a : org.accounts()) {
       unique.addAll(a.people());
@@ -61,6 +66,8 @@ public final class IdentityLogs {
     this.out = out;
     this.okta = okta;
     this.entra = entra;
+    this.m365 = m365;
+    this.m365Shapes = new M365Shapes(random, new JsonFactory(), org.orgId());
     this.oktaShapes = new OktaShapes(random, new JsonFactory());
     this.entraShapes = new EntraShapes(random, new JsonFactory(), org.orgId());
   }
@@ -81,18 +88,28 @@ public final class IdentityLogs {
         continue;
       }
       Instant t = start.minusSeconds(60 + random.nextInt(180));
-      if (okta) {
-        for (OktaShapes.Record r : oktaShapes.signIn(p, t, random.nextInt(12) == 0)) {
-          lines.add(new Line(r.time(), "okta/system-log-", r.json()));
-        }
+      // Every record is drawn whichever sources are written, so a source's bytes do not depend
+      // on the others being on.
+      for (OktaShapes.Record r : oktaShapes.signIn(p, t, random.nextInt(12) == 0)) {
+        lines.add(new Line(r.time(), okta ? "okta/system-log-" : null, r.json()));
       }
-      if (entra && i % 3 == 0) {
+      if (i % 3 == 0) {
         Instant e = t.minusSeconds(300 + random.nextInt(1200));
-        lines.add(new Line(e, "entra/signins-", entraShapes.signIn(p, e, i)));
+        lines.add(new Line(e, entra ? "entra/signins-" : null, entraShapes.signIn(p, e, i)));
+        String m365Prefix = m365 ? "m365/audit-" : null;
+        lines.add(new Line(e.plusSeconds(1), m365Prefix, m365Shapes.loggedIn(p, e.plusSeconds(1))));
+        Instant w = e;
+        for (int k = 1 + random.nextInt(3); k > 0; k--) {
+          w = w.plusSeconds(30 + random.nextInt(600));
+          lines.add(new Line(w, m365Prefix, m365Shapes.work(p, w)));
+        }
       }
     }
     lines.sort(Comparator.comparing(Line::time));
     for (Line l : lines) {
+      if (l.prefix() == null) {
+        continue;
+      }
       writer(l.prefix() + LocalDate.ofInstant(l.time(), ZoneOffset.UTC) + ".jsonl").write(l.json());
       records++;
     }

@@ -158,7 +158,7 @@ public final class NetworkLogs {
       int port = 32768 + random.nextInt(28000);
       int out = 8 + random.nextInt(60);
       int back = out + random.nextInt(40);
-      if (dns && random.nextInt(3) == 0) {
+      if (random.nextInt(3) == 0) {
         query(i, s - 1, service + "." + i.region() + ".amazonaws.com", endpoint);
       }
       flow(
@@ -229,7 +229,7 @@ public final class NetworkLogs {
     NetInstance i = m.instance();
     long s = from.getEpochSecond();
     boolean first = from.equals(m.from());
-    if (dns && (first || s % 3600 < 300)) {
+    if (first || s % 3600 < 300) {
       query(i, s - 2, m.poolDomain(), m.poolIp());
     }
     long e = Math.max(s + 1, to.getEpochSecond() - 1);
@@ -351,7 +351,12 @@ public final class NetworkLogs {
     flowFiles.add(prefix, FLOW_HEADER, line);
   }
 
+  /** Draws even when not written, so the flow logs do not depend on the resolver logs being on. */
   private void query(NetInstance on, long time, String name, String answer) {
+    int port = 1024 + random.nextInt(64000);
+    if (!dns) {
+      return;
+    }
     StringBuilder b = new StringBuilder(400);
     b.append("{\"version\":\"1.100000\",\"account_id\":\"").append(on.account());
     b.append("\",\"region\":\"").append(on.region());
@@ -362,7 +367,7 @@ public final class NetworkLogs {
     b.append(",\"answers\":[{\"Rdata\":\"").append(answer);
     b.append("\",\"Type\":\"A\",\"Class\":\"IN\"}]");
     b.append(",\"srcaddr\":\"").append(on.privateIp());
-    b.append("\",\"srcport\":\"").append(1024 + random.nextInt(64000));
+    b.append("\",\"srcport\":\"").append(port);
     b.append("\",\"transport\":\"UDP\",\"srcids\":{\"instance\":\"").append(on.instanceId());
     b.append("\"}}");
     Instant hour = Instant.ofEpochSecond(time - Math.floorMod(time, 3600));
