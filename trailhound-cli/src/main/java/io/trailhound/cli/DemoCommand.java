@@ -83,8 +83,11 @@ final class DemoCommand implements Callable<Integer> {
         Simulator.run(SimulationOptions.defaults(seed, dir).withAccounts(2).withScale(0.3));
     stdout.printf(
         Locale.ROOT,
-        "simulated %,d CloudTrail events of a 2-account organisation (%d attacks) in %s%n%n",
+        "simulated %,d CloudTrail events, %,d VPC flow records and %,d resolver queries of a"
+            + " 2-account organisation (%d attacks) in %s%n%n",
         sim.events(),
+        sim.other().flowRecords(),
+        sim.other().dnsQueries(),
         sim.truth().scenarios().size(),
         sim.logs());
     long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.trailhound.cli;
 
+import io.trailhound.simulate.SimulatedSource;
 import io.trailhound.simulate.SimulationOptions;
 import io.trailhound.simulate.SimulationSummary;
 import io.trailhound.simulate.Simulator;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Simulate an AWS organisation's CloudTrail logs (S3 delivery layout) with labelled attacks,"
-          + " deterministically from a seed; write ground-truth.json beside them.",
+          + " deterministically from a seed, with the VPC Flow Logs and Route 53 Resolver query"
+          + " logs of its instances and the Okta, Entra ID and Microsoft 365 records of its people; write"
+          + " ground-truth.json beside them.",
       "With --score FINDINGS --truth FILE: compare JSONL findings with the ground truth.",
       "Exit codes: 0 done (or every scenario detected and nothing high or critical on background),"
           + " 1 a scenario missed or a high/critical finding on background, 2 usage error."
@@ -51,6 +54,15 @@ final class SimulateCommand implements Callable<Integer> {
       description =
           "Multiply background activity (default 1.0: about 25,000 events a day for 3 accounts).")
   double scale = 1.0;
+
+  @Option(
+      names = "--sources",
+      paramLabel = "LIST",
+      description =
+          "Logs to write, comma-separated (default all): cloudtrail, vpcflow (VPC Flow Logs), dns"
+              + " (Route 53 Resolver query logs), okta (System Log), entra (Entra ID sign-ins), m365"
+              + " (Unified Audit Log).")
+  String sources = "cloudtrail,vpcflow,dns,okta,entra,m365";
 
   @Option(
       names = "--score",
@@ -87,7 +99,14 @@ final class SimulateCommand implements Callable<Integer> {
     SimulationOptions options;
     try {
       options =
-          new SimulationOptions(seed, out, SimulationOptions.DEFAULT_START, days, accounts, scale);
+          new SimulationOptions(
+              seed,
+              out,
+              SimulationOptions.DEFAULT_START,
+              days,
+              accounts,
+              scale,
+              SimulatedSource.parse(sources));
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }
@@ -102,6 +121,24 @@ final class SimulateCommand implements Callable<Integer> {
         summary.truth().scenarios().size(),
         summary.files(),
         summary.logs());
+    SimulationSummary.Other other = summary.other();
+    if (other.networkFiles() > 0) {
+      stdout.printf(
+          Locale.ROOT,
+          "wrote %,d VPC flow records and %,d resolver queries in %,d files under %s%n",
+          other.flowRecords(),
+          other.dnsQueries(),
+          other.networkFiles(),
+          summary.logs());
+    }
+    if (other.identityFiles() > 0) {
+      stdout.printf(
+          Locale.ROOT,
+          "wrote %,d Okta, Entra ID and Microsoft 365 records in %,d files under %s%n",
+          other.identityEvents(),
+          other.identityFiles(),
+          out);
+    }
     stdout.printf(Locale.ROOT, "ground truth: %s%n", summary.truthFile());
     stdout.printf(
         Locale.ROOT,

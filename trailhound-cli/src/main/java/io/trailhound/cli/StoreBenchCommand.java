@@ -1,6 +1,7 @@
 package io.trailhound.cli;
 
 import io.trailhound.bench.StoreBench;
+import io.trailhound.simulate.SimulatedSource;
 import io.trailhound.simulate.SimulationOptions;
 import io.trailhound.simulate.SimulationSummary;
 import io.trailhound.simulate.Simulator;
@@ -75,7 +76,11 @@ final class StoreBenchCommand implements Callable<Integer> {
     if (!(reuse && Files.isDirectory(logs.resolve("AWSLogs")))) {
       long t0 = System.nanoTime();
       SimulationSummary s =
-          Simulator.run(SimulationOptions.defaults(seed, logs).withDays(days).withScale(scale));
+          Simulator.run(
+              SimulationOptions.defaults(seed, logs)
+                  .withDays(days)
+                  .withScale(scale)
+                  .withSources(java.util.EnumSet.of(SimulatedSource.CLOUDTRAIL)));
       out.printf(
           Locale.ROOT,
           "simulated %,d events in %.1f s under %s%n",

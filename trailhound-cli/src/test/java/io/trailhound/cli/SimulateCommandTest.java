@@ -35,6 +35,42 @@ class SimulateCommandTest {
         .contains("ground truth: " + tmp.resolve("ground-truth.json"));
     assertThat(tmp.resolve("ground-truth.json")).exists();
     assertThat(tmp.resolve("AWSLogs")).isDirectory();
+    assertThat(run.out())
+        .contains("VPC flow records")
+        .contains("Okta, Entra ID and Microsoft 365 records");
+    assertThat(tmp.resolve("m365")).isDirectoryContaining("glob:**/audit-2026-11-16.jsonl");
+    assertThat(tmp.resolve("okta")).isDirectoryContaining("glob:**/system-log-2026-11-16.jsonl");
+    assertThat(tmp.resolve("entra")).isDirectoryContaining("glob:**/signins-2026-11-16.jsonl");
+  }
+
+  @Test
+  void sources_cloudtrail_keeps_the_output_to_the_trail() {
+    Cli run =
+        Cli.run(
+            "simulate",
+            "--seed",
+            "3",
+            "--accounts",
+            "1",
+            "--scale",
+            "0.1",
+            "--sources",
+            "cloudtrail",
+            "--out",
+            tmp.toString());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("CloudTrail events").doesNotContain("VPC flow records");
+    assertThat(tmp.resolve("okta")).doesNotExist();
+    assertThat(tmp.resolve("entra")).doesNotExist();
+  }
+
+  @Test
+  void an_unknown_source_is_a_usage_error() {
+    Cli run = Cli.run("simulate", "--sources", "cloudtrail,syslog", "--out", tmp.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown source 'syslog'");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.trailhound.simulate;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * What to simulate.
@@ -12,9 +14,16 @@ import java.time.Instant;
  * @param days how many days to simulate
  * @param accounts number of accounts, the first being the management account
  * @param scale multiplies every background rate (1 = a small company)
+ * @param sources the logs written (CloudTrail, flow logs, resolver logs, Okta, Entra ID)
  */
 public record SimulationOptions(
-    long seed, Path out, Instant start, int days, int accounts, double scale) {
+    long seed,
+    Path out,
+    Instant start,
+    int days,
+    int accounts,
+    double scale,
+    Set<SimulatedSource> sources) {
 
   /** Monday 16 November 2026, 00:00 UTC. */
   public static final Instant DEFAULT_START = Instant.parse("2026-11-16T00:00:00Z");
@@ -29,6 +38,24 @@ public record SimulationOptions(
     if (!(scale > 0)) {
       throw new IllegalArgumentException("scale must be positive");
     }
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("at least one source must be written");
+    }
+    sources = Set.copyOf(sources);
+  }
+
+  /** Every source. */
+  public SimulationOptions(
+      long seed, Path out, Instant start, int days, int accounts, double scale) {
+    this(seed, out, start, days, accounts, scale, EnumSet.allOf(SimulatedSource.class));
+  }
+
+  public boolean writes(SimulatedSource s) {
+    return sources.contains(s);
+  }
+
+  public SimulationOptions withSources(Set<SimulatedSource> s) {
+    return new SimulationOptions(seed, out, start, days, accounts, scale, s);
   }
 
   public static SimulationOptions defaults(long seed, Path out) {
@@ -36,14 +63,14 @@ public record SimulationOptions(
   }
 
   public SimulationOptions withDays(int d) {
-    return new SimulationOptions(seed, out, start, d, accounts, scale);
+    return new SimulationOptions(seed, out, start, d, accounts, scale, sources);
   }
 
   public SimulationOptions withAccounts(int n) {
-    return new SimulationOptions(seed, out, start, days, n, scale);
+    return new SimulationOptions(seed, out, start, days, n, scale, sources);
   }
 
   public SimulationOptions withScale(double s) {
-    return new SimulationOptions(seed, out, start, days, accounts, s);
+    return new SimulationOptions(seed, out, start, days, accounts, s, sources);
   }
 }

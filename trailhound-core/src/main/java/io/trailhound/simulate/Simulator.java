@@ -5,9 +5,12 @@ import io.trailhound.simulate.cloudtrail.Call;
 import io.trailhound.simulate.cloudtrail.Calls;
 import io.trailhound.simulate.cloudtrail.DeliveryWriter;
 import io.trailhound.simulate.cloudtrail.Ids;
+import io.trailhound.simulate.identity.IdentityLogs;
+import io.trailhound.simulate.network.NetworkLogs;
 import io.trailhound.simulate.org.Account;
 import io.trailhound.simulate.org.Org;
 import io.trailhound.simulate.org.OrgFactory;
+import io.trailhound.simulate.scenario.Launched;
 import io.trailhound.simulate.scenario.Planned;
 import io.trailhound.simulate.scenario.Scenario;
 import io.trailhound.simulate.scenario.ScenarioContext;
@@ -23,12 +26,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
- * Simulates an organisation's CloudTrail logs with labelled attacks. Time advances in five-minute
- * windows; each window's records are written and forgotten, so memory depends on the rate ({@code
- * scale}, accounts), never on the number of days. Attack calls are planned up front (a few hundred
- * per scenario) and merged into their windows.
+ * Simulates an organisation's CloudTrail logs with labelled attacks, and beside them the VPC Flow
+ * Logs and Route 53 Resolver query logs of its instances and the Okta and Entra ID sign-ins of its
+ * people. Time advances in five-minute windows; each window's records are written and forgotten, so
+ * memory depends on the rate ({@code scale}, accounts), never on the number of days. Attack calls
+ * are planned up front (a few hundred per scenario) and merged into their windows.
  */
 public final class Simulator {
 
@@ -51,20 +56,57 @@ public final class Simulator {
     Files.createDirectories(options.out());
     DeliveryWriter writer = new DeliveryWriter(options.out(), root.split(), options.seed());
     Background background = new Background(org, new Calls(new Ids(root.split())), options.scale());
+    // Split after the CloudTrail streams, so adding these sources left CloudTrail's bytes as they
+    // were.
+    List<Launched> launched = new ArrayList<>();
+    List<String> launchedBy = new ArrayList<>();
+    for (Planned p : attacks) {
+      p.launched().forEach(l -> launchedBy.add(p.id()));
+      launched.addAll(p.launched());
+    }
+    NetworkLogs network =
+        new NetworkLogs(
+            options.out(),
+            options.seed(),
+            org,
+            launched,
+            launchedBy,
+            root.split(),
+            options.scale(),
+            options.writes(SimulatedSource.VPCFLOW),
+            options.writes(SimulatedSource.DNS));
+    IdentityLogs identity =
+        new IdentityLogs(
+            options.out(),
+            org,
+            root.split(),
+            options.writes(SimulatedSource.OKTA),
+            options.writes(SimulatedSource.ENTRA),
+            options.writes(SimulatedSource.M365));
+    boolean cloudTrail = options.writes(SimulatedSource.CLOUDTRAIL);
+    Consumer<Call> sink = cloudTrail ? writer::add : c -> {};
     int next = 0;
     Instant w = start;
     for (; w.isBefore(end) || next < pending.size(); w = w.plus(WINDOW)) {
       Instant windowEnd = w.plus(WINDOW);
       if (w.isBefore(end)) {
-        background.window(w, WINDOW, writer::add);
+        background.window(w, WINDOW, sink);
+        identity.window(w, WINDOW);
       }
+      network.window(w, WINDOW, w.isBefore(end));
       while (next < pending.size() && pending.get(next).time().isBefore(windowEnd)) {
-        writer.add(pending.get(next++));
+        sink.accept(pending.get(next++));
       }
-      writer.flush(windowEnd);
+      if (cloudTrail) {
+        writer.flush(windowEnd);
+      }
     }
-    writer.finish(start, w);
-    GroundTruth truth = truth(options.seed(), org, attacks);
+    if (cloudTrail) {
+      writer.finish(start, w);
+    }
+    network.finish();
+    identity.finish();
+    GroundTruth truth = truth(options.seed(), org, attacks, network);
     Path truthFile = options.out().resolve("ground-truth.json");
     truth.write(truthFile);
     return new SimulationSummary(
@@ -73,7 +115,13 @@ public final class Simulator {
         writer.bytes(),
         options.out().resolve("AWSLogs"),
         truthFile,
-        truth);
+        truth,
+        new SimulationSummary.Other(
+            network.files(),
+            network.flowRecords(),
+            network.dnsQueries(),
+            identity.files(),
+            identity.records()));
   }
 
   /** One round of every scenario per simulated day, each at a random time of its day. */
@@ -92,13 +140,20 @@ public final class Simulator {
         Calls calls = new Calls(new Ids(r.split()));
         Planned p = s.plan(new ScenarioContext(org, account, at, calls));
         out.add(
-            new Planned(s.kind() + "-" + n, s, p.actorArn(), p.actorKey(), p.account(), p.calls()));
+            new Planned(
+                s.kind() + "-" + n,
+                s,
+                p.actorArn(),
+                p.actorKey(),
+                p.account(),
+                p.calls(),
+                p.launched()));
       }
     }
     return out;
   }
 
-  private static GroundTruth truth(long seed, Org org, List<Planned> attacks) {
+  private static GroundTruth truth(long seed, Org org, List<Planned> attacks, NetworkLogs network) {
     List<TruthScenario> scenarios = new ArrayList<>();
     for (Planned p : attacks) {
       scenarios.add(
@@ -112,7 +167,9 @@ public final class Simulator {
               p.account(),
               p.first(),
               p.last(),
-              p.calls().stream().map(Call::eventId).toList()));
+              p.calls().stream().map(Call::eventId).toList(),
+              network.minerIds(p.id()),
+              network.minerEvidence(p.id())));
     }
     return new GroundTruth(
         seed, org.start(), org.end(), org.accounts().stream().map(Account::id).toList(), scenarios);

@@ -43,13 +43,32 @@ class ScorerTest {
     assertThat(score.passed()).isFalse();
   }
 
+  @Test
+  void a_network_finding_about_a_scenarios_instance_detects_it_and_is_not_background()
+      throws IOException {
+    GroundTruth truth = GroundTruth.read(DIR.resolve("ground-truth-network.json"));
+    Score score = Scorer.score(DIR.resolve("network-findings.jsonl"), truth);
+
+    Score.ScenarioScore mining = score.scenarios().get(0);
+    assertThat(mining.detected()).isTrue();
+    assertThat(mining.rules()).containsExactly("dns-threat-intel", "net-crypto-mining-port");
+    assertThat(score.backgroundRules()).containsExactly("net-port-probe (low)");
+    assertThat(score.passed()).isTrue();
+    assertThat(truth.scenarios().get(0).networkEvidence())
+        .singleElement()
+        .asString()
+        .contains("pool.supportxmr.com");
+  }
+
   @TempDir Path tmp;
 
   @Test
   void ground_truth_survives_a_write_and_read() throws IOException {
-    GroundTruth truth = GroundTruth.read(DIR.resolve("ground-truth.json"));
-    Path copy = tmp.resolve("ground-truth.json");
-    truth.write(copy);
-    assertThat(GroundTruth.read(copy)).isEqualTo(truth);
+    for (String name : new String[] {"ground-truth.json", "ground-truth-network.json"}) {
+      GroundTruth truth = GroundTruth.read(DIR.resolve(name));
+      Path copy = tmp.resolve(name);
+      truth.write(copy);
+      assertThat(GroundTruth.read(copy)).isEqualTo(truth);
+    }
   }
 }

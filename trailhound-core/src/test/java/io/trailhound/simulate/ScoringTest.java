@@ -55,5 +55,22 @@ class ScoringTest {
         .as("background findings: %s", score.backgroundRules())
         .isZero();
     assertThat(score.passed()).isTrue();
+    List<String> miners =
+        sim.truth().scenarios().stream()
+            .filter(s -> s.kind().equals("cryptomining"))
+            .flatMap(s -> s.networkIds().stream())
+            .filter(id -> id.startsWith("i-"))
+            .toList();
+    assertThat(miners).isNotEmpty();
+    for (String type :
+        List.of("CryptoCurrency:EC2/BitcoinTool.B", "CryptoCurrency:EC2/BitcoinTool.B!DNS")) {
+      assertThat(result.findings())
+          .as(type)
+          .anyMatch(
+              f ->
+                  f.rule().types().contains(type)
+                      && f.resources().stream()
+                          .anyMatch(r -> miners.stream().anyMatch(m -> r.arn().contains(m))));
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ class SimulatorTest {
     return SimulationOptions.defaults(seed, out).withAccounts(2).withScale(0.3);
   }
 
+  /** CloudTrail only: the tests below are about the trail's delivery. */
+  static SimulationOptions trailOnly(long seed, Path out) {
+    return small(seed, out).withSources(EnumSet.of(SimulatedSource.CLOUDTRAIL));
+  }
+
   @Test
   void the_same_seed_writes_byte_identical_trees() throws Exception {
     Simulator.run(small(7, tmp.resolve("a")));
@@ -46,13 +52,18 @@ class SimulatorTest {
 
     Map<String, String> a = hashes(tmp.resolve("a"));
     assertThat(a).hasSizeGreaterThan(100);
+    assertThat(a.keySet())
+        .anyMatch(f -> f.contains("vpcflowlogs"))
+        .anyMatch(f -> f.contains("vpcdnsquerylogs"))
+        .anyMatch(f -> f.startsWith("okta"))
+        .anyMatch(f -> f.startsWith("entra"));
     assertThat(hashes(tmp.resolve("b"))).isEqualTo(a);
     assertThat(hashes(tmp.resolve("c"))).isNotEqualTo(a);
   }
 
   @Test
   void every_record_is_read_by_the_real_reader_without_skips_or_duplicates() throws IOException {
-    SimulationSummary summary = Simulator.run(small(11, tmp));
+    SimulationSummary summary = Simulator.run(trailOnly(11, tmp));
     AtomicLong seen = new AtomicLong();
 
     IngestReport report =
@@ -71,7 +82,7 @@ class SimulatorTest {
 
   @Test
   void files_follow_the_s3_delivery_layout_and_are_gzipped_records() throws IOException {
-    SimulationSummary summary = Simulator.run(small(3, tmp));
+    SimulationSummary summary = Simulator.run(trailOnly(3, tmp));
     try (Stream<Path> files = Files.walk(summary.logs())) {
       List<Path> all =
           files

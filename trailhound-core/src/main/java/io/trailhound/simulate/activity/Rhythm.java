@@ -7,12 +7,12 @@ import java.time.ZonedDateTime;
 import java.util.SplittableRandom;
 
 /** Diurnal and weekly rhythm, and Poisson counts for a window. */
-final class Rhythm {
+public final class Rhythm {
 
   private Rhythm() {}
 
   /** Whether {@code t} falls in working hours for someone at {@code utcOffset}. */
-  static boolean working(Instant t, int utcOffset, int startHour, int hours) {
+  public static boolean working(Instant t, int utcOffset, int startHour, int hours) {
     ZonedDateTime local = t.atZone(ZoneOffset.ofHours(utcOffset));
     DayOfWeek d = local.getDayOfWeek();
     if (d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY) {

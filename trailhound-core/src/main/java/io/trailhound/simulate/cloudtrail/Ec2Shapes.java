@@ -52,11 +52,30 @@ public final class Ec2Shapes {
       String ami,
       boolean userData,
       String nameTag) {
+    return runInstances(c, t, region, account, type, count, ami, userData, nameTag, ids -> {});
+  }
+
+  /**
+   * RunInstances, handing the launched instance ids to {@code launched} (network logs of the
+   * instances name them).
+   */
+  public Call runInstances(
+      Caller c,
+      Instant t,
+      String region,
+      String account,
+      String type,
+      int count,
+      String ami,
+      boolean userData,
+      String nameTag,
+      java.util.function.Consumer<List<String>> launched) {
     Ids ids = calls.ids();
     List<String> instances = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       instances.add(ids.resourceId("i"));
     }
+    launched.accept(List.copyOf(instances));
     String reservation = ids.resourceId("r");
     String subnet = "subnet-0" + ids.hex(16);
     String az = region + (char) ('a' + ids.random().nextInt(3));

@@ -10,13 +10,13 @@ import java.util.zip.Deflater;
  * ("unknown"), so the same content always gives the same bytes on a given JDK (the deflate stream
  * itself comes from the JDK's zlib; a different zlib could compress differently).
  */
-final class FixedGzip {
+public final class FixedGzip {
 
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
   private FixedGzip() {}
 
-  static void write(byte[] data, int length, OutputStream out) throws IOException {
+  public static void write(byte[] data, int length, OutputStream out) throws IOException {
     out.write(HEADER);
     Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     try {

@@ -63,6 +63,7 @@ final class Cryptomining implements Scenario {
       }
     }
     String miner = ctx.pick(MINERS);
+    List<Launched> launched = new ArrayList<>();
     for (String region : regions) {
       t = ctx.after(t, 10, 120);
       String quota = ctx.pick("L-DB2E81BA", "L-417A185B");
@@ -90,6 +91,7 @@ final class Cryptomining implements Scenario {
       int launches = 1 + ctx.random().nextInt(3);
       for (int i = 0; i < launches; i++) {
         t = ctx.after(t, 20, 400);
+        Instant at = t;
         out.add(
             ctx.ec2()
                 .runInstances(
@@ -101,9 +103,10 @@ final class Cryptomining implements Scenario {
                     2 + ctx.random().nextInt(10),
                     "ami-0" + ctx.calls().ids().hex(16),
                     true,
-                    miner + "-" + ctx.calls().ids().hex(4)));
+                    miner + "-" + ctx.calls().ids().hex(4),
+                    ids -> ids.forEach(id -> launched.add(new Launched(id, region, acct, at)))));
       }
     }
-    return new Planned(null, this, c.identity().arn(), victim.accessKeyId(), acct, out);
+    return new Planned(null, this, c.identity().arn(), victim.accessKeyId(), acct, out, launched);
   }
 }

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The labels of a simulation run ({@code ground-truth.json}, {@code
  * "schema":"trailhound.ground-truth/v1"}): the seed, the time range, the accounts and, per
- * scenario, the exact event ids of the attack.
+ * scenario, the exact event ids of the attack and, optionally ({@code network_evidence}), the
+ * instances and interfaces whose flow and resolver logs show it.
  */
 public record GroundTruth(
     long seed, Instant start, Instant end, List<String> accounts, List<TruthScenario> scenarios) {
@@ -55,6 +56,13 @@ public record GroundTruth(
         g.writeStringField("last_seen", s.last().toString());
         g.writeNumberField("event_count", s.eventIds().size());
         strings(g, "event_ids", s.eventIds());
+        if (!s.networkIds().isEmpty() || !s.networkEvidence().isEmpty()) {
+          // Optional: readers of v1 that do not know it ignore it.
+          g.writeObjectFieldStart("network_evidence");
+          strings(g, "resources", s.networkIds());
+          strings(g, "descriptions", s.networkEvidence());
+          g.writeEndObject();
+        }
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -81,7 +89,9 @@ public record GroundTruth(
               s.path("account").asText(),
               Instant.parse(s.path("first_seen").asText()),
               Instant.parse(s.path("last_seen").asText()),
-              texts(s.path("event_ids"))));
+              texts(s.path("event_ids")),
+              texts(s.path("network_evidence").path("resources")),
+              texts(s.path("network_evidence").path("descriptions"))));
     }
     return new GroundTruth(
         root.path("seed").asLong(),

@@ -67,6 +67,7 @@ public final class Scorer {
     Map<String, Set<String>> named = new HashMap<>();
     Map<String, long[]> evidence = new HashMap<>();
     Map<String, Long> background = new TreeMap<>();
+    Set<String> networkHits = new HashSet<>();
     Set<String> backgroundRules = new TreeSet<>();
     for (JsonNode f : findings) {
       String rule = f.path("rule_name").asText();
@@ -82,6 +83,14 @@ public final class Scorer {
         }
       }
       if (hits.isEmpty()) {
+        // Network findings name no event ids: they belong to the scenario whose instance or
+        // interface they are about.
+        String scenario = networkOwner(f, truth);
+        if (scenario != null) {
+          rules.computeIfAbsent(scenario, k -> new TreeSet<>()).add(rule);
+          networkHits.add(scenario);
+          continue;
+        }
         background.merge(severity, 1L, Long::sum);
         backgroundRules.add(rule + " (" + severity + ")");
         continue;
@@ -101,11 +110,24 @@ public final class Scorer {
           new Score.ScenarioScore(
               s.id(),
               s.kind(),
-              pr[0] > 0,
+              pr[0] > 0 || networkHits.contains(s.id()),
               List.copyOf(rules.getOrDefault(s.id(), Set.of())),
               pr[1] == 0 ? 0 : (double) pr[0] / pr[1],
               s.eventIds().isEmpty() ? 0 : (double) found / s.eventIds().size()));
     }
     return new Score(out, background, List.copyOf(backgroundRules), List.of());
+  }
+
+  /** The scenario whose network resources the finding's actor or resources name, or null. */
+  private static String networkOwner(JsonNode f, GroundTruth truth) {
+    String about = f.path("actor").asText("") + " " + f.path("resources").toString();
+    for (TruthScenario s : truth.scenarios()) {
+      for (String id : s.networkIds()) {
+        if (about.contains(id)) {
+          return s.id();
+        }
+      }
+    }
+    return null;
   }
 }
