@@ -1,9 +1,11 @@
 package io.trailhound.detect.baseline;
 
+import io.trailhound.enrich.IpAddress;
+
 /**
- * IP literals parsed by hand: {@code InetAddress.getByName} would resolve host names such as {@code
- * lambda.amazonaws.com} over DNS, and caller fields hold those too. Nothing here allocates for a
- * non-address.
+ * Caller addresses as numbers for the baselines: network prefixes, private ranges. Parsing is
+ * {@link IpAddress#parse}'s ({@code InetAddress.getByName} would resolve host names such as {@code
+ * lambda.amazonaws.com} over DNS, and caller fields hold those too).
  */
 final class IpAddresses {
 
@@ -17,117 +19,32 @@ final class IpAddresses {
 
   /** The IPv4 address as 0..2^32-1, or -1 when {@code s} is not a dotted quad. */
   static long ipv4(CharSequence s) {
-    return ipv4(s, 0, s.length());
-  }
-
-  private static long ipv4(CharSequence s, int from, int to) {
-    long value = 0;
-    int parts = 0;
-    int i = from;
-    while (i < to) {
-      int start = i;
-      int part = 0;
-      while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        part = part * 10 + (s.charAt(i) - '0');
-        if (part > 255 || i - start >= 3) {
-          return -1;
-        }
-        i++;
-      }
-      if (i == start) {
-        return -1;
-      }
-      value = (value << 8) | part;
-      parts++;
-      if (i < to) {
-        if (s.charAt(i) != '.' || parts == 4) {
-          return -1;
-        }
-        i++;
-        if (i == to) {
-          return -1;
-        }
-      }
-    }
-    return parts == 4 ? value : -1;
+    IpAddress a = literal(s.toString());
+    return a != null && !a.v6() ? a.lo() : -1;
   }
 
   /**
    * The IPv6 address as {high, low} 64-bit halves, or null when {@code s} is not an IPv6 literal
-   * (zone ids are ignored, an embedded IPv4 tail is accepted).
+   * (an IPv4-mapped address counts as IPv4, see {@link IpAddress#parse}).
    */
   static long[] ipv6(String s) {
-    int end = s.indexOf('%');
-    if (end < 0) {
-      end = s.length();
-    }
-    if (s.indexOf(':') < 0) {
+    IpAddress a = literal(s);
+    return a != null && a.v6() ? new long[] {a.hi(), a.lo()} : null;
+  }
+
+  /**
+   * The address when {@code s} is exactly a literal: the shared parser forgives blanks and brackets
+   * around an address, a caller field holding them is not one.
+   */
+  private static IpAddress literal(String s) {
+    if (s == null
+        || s.isEmpty()
+        || s.charAt(0) == '['
+        || Character.isWhitespace(s.charAt(0))
+        || Character.isWhitespace(s.charAt(s.length() - 1))) {
       return null;
     }
-    int[] groups = new int[8];
-    int count = 0;
-    int gap = -1;
-    int i = 0;
-    if (s.startsWith("::")) {
-      gap = 0;
-      i = 2;
-    }
-    while (i < end) {
-      int start = i;
-      int value = 0;
-      while (i < end && Character.digit(s.charAt(i), 16) >= 0 && i - start < 4) {
-        value = (value << 4) | Character.digit(s.charAt(i), 16);
-        i++;
-      }
-      if (i < end && s.charAt(i) == '.') {
-        long v4 = ipv4(s, start, end);
-        if (v4 < 0 || count > 6) {
-          return null;
-        }
-        groups[count++] = (int) (v4 >>> 16);
-        groups[count++] = (int) (v4 & 0xffff);
-        i = end;
-        break;
-      }
-      if (i == start || count == 8) {
-        return null;
-      }
-      groups[count++] = value;
-      if (i == end) {
-        break;
-      }
-      if (s.charAt(i) != ':') {
-        return null;
-      }
-      i++;
-      if (i < end && s.charAt(i) == ':') {
-        if (gap >= 0) {
-          return null;
-        }
-        gap = count;
-        i++;
-      } else if (i == end) {
-        return null;
-      }
-    }
-    if (gap < 0 && count != 8 || gap >= 0 && count > 7) {
-      return null;
-    }
-    int[] full = new int[8];
-    if (gap < 0) {
-      full = groups;
-    } else {
-      int tail = count - gap;
-      System.arraycopy(groups, 0, full, 0, gap);
-      System.arraycopy(groups, gap, full, 8 - tail, tail);
-    }
-    long high = 0;
-    long low = 0;
-    for (int g = 0; g < 4; g++) {
-      high = (high << 16) | full[g];
-      low = (low << 16) | full[g + 4];
-    }
-    return new long[] {high, low};
+    return IpAddress.parse(s);
   }
 
   /**
@@ -135,15 +52,11 @@ final class IpAddresses {
    * {@link #NONE} for service names and anything else.
    */
   static long prefixKey(String ip) {
-    if (ip == null || ip.isEmpty()) {
+    IpAddress a = literal(ip);
+    if (a == null) {
       return NONE;
     }
-    long v4 = ipv4(ip);
-    if (v4 >= 0) {
-      return V4_TAG | (v4 >>> 8);
-    }
-    long[] v6 = ipv6(ip);
-    return v6 == null ? NONE : V6_TAG | (v6[0] >>> 16);
+    return a.v6() ? V6_TAG | (a.hi() >>> 16) : V4_TAG | (a.lo() >>> 8);
   }
 
   /** The text form of a {@link #prefixKey}, e.g. {@code 203.0.113.0/24}. */
