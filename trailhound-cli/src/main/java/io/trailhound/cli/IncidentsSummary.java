@@ -1,10 +1,10 @@
 package io.trailhound.cli;
 
 import io.trailhound.investigate.Incident;
+import io.trailhound.investigate.Incidents;
 import io.trailhound.investigate.Investigation;
 import io.trailhound.investigate.Step;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,13 +18,7 @@ final class IncidentsSummary {
    * with its findings and the first {@code maxSteps} steps of its timeline.
    */
   static void print(List<Incident> incidents, int maxIncidents, int maxSteps, PrintWriter out) {
-    List<Incident> sorted =
-        incidents.stream()
-            .sorted(
-                Comparator.comparing(Incident::verdict)
-                    .thenComparing(Incident::first)
-                    .thenComparing(Incident::id))
-            .toList();
+    List<Incident> sorted = Incidents.bySeriousness(incidents);
     out.printf(Locale.ROOT, "Incidents: %d%n", incidents.size());
     for (Incident incident : sorted.subList(0, Math.min(maxIncidents, sorted.size()))) {
       out.println();

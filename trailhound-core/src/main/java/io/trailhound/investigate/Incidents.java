@@ -103,18 +103,37 @@ public final class Incidents {
     return List.copyOf(out);
   }
 
+  /**
+   * The incidents in the order a reader should take them: malicious first, then suspicious, then
+   * benign-explained; earliest first within a verdict.
+   */
+  public static List<Incident> bySeriousness(List<Incident> incidents) {
+    return incidents.stream()
+        .sorted(
+            Comparator.comparing(Incident::verdict)
+                .thenComparing(Incident::first)
+                .thenComparing(Incident::id))
+        .toList();
+  }
+
   private static Verdict.Kind worse(Verdict.Kind a, Verdict.Kind b) {
     return a.ordinal() <= b.ordinal() ? a : b;
   }
 
   private static Instant first(Investigation inv) {
     Step zero = inv.timeline().patientZero();
-    return zero == null ? Instant.EPOCH : zero.time();
+    if (zero != null) {
+      return zero.time();
+    }
+    return inv.reported() != null ? inv.reported().from() : Instant.EPOCH;
   }
 
   private static Instant last(Investigation inv) {
     List<Step> steps = inv.timeline().steps();
-    return steps.isEmpty() ? Instant.EPOCH : steps.get(steps.size() - 1).time();
+    if (!steps.isEmpty()) {
+      return steps.get(steps.size() - 1).time();
+    }
+    return inv.reported() != null && inv.reported().to() != null ? inv.reported().to() : first(inv);
   }
 
   private static String id(List<Investigation> invs) {

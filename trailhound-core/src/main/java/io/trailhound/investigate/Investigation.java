@@ -1,6 +1,7 @@
 package io.trailhound.investigate;
 
 import io.trailhound.finding.Severity;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,6 +21,8 @@ import java.util.List;
  * @param verdict the conclusion with reasons
  * @param response planned response actions
  * @param incomplete why the evidence may be incomplete (the index overflowed), or empty
+ * @param reported when the finding says it happened ({@code [firstSeen, lastSeen]}), for findings
+ *     whose evidence is not in the event index (network logs, other tools); null for actors
  */
 public record Investigation(
     String findingId,
@@ -34,7 +37,11 @@ public record Investigation(
     List<PrivescMatch> privesc,
     Verdict verdict,
     List<ResponseAction> response,
-    String incomplete) {
+    String incomplete,
+    Window reported) {
+
+  /** A time span. */
+  public record Window(Instant from, Instant to) {}
 
   public Investigation {
     evidence = List.copyOf(evidence);

@@ -50,7 +50,10 @@ public final class Investigator {
         finding.rule().origin(),
         seeds,
         footprint,
-        tags);
+        tags,
+        finding.firstSeen() == null
+            ? null
+            : new Investigation.Window(finding.firstSeen(), finding.lastSeen()));
   }
 
   /**
@@ -79,7 +82,8 @@ public final class Investigator {
         "",
         seeds,
         footprint,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private Investigation assemble(
@@ -90,7 +94,8 @@ public final class Investigator {
       String origin,
       List<EventRecord> seeds,
       Footprint footprint,
-      Map<String, TimelineBuilder.RuleTag> tags) {
+      Map<String, TimelineBuilder.RuleTag> tags,
+      Investigation.Window reported) {
     List<EventRecord> resolveFrom = new ArrayList<>(seeds);
     if (resolveFrom.isEmpty()) {
       resolveFrom.addAll(footprint.events);
@@ -123,7 +128,8 @@ public final class Investigator {
         privesc,
         verdict,
         response,
-        incomplete);
+        incomplete,
+        reported);
   }
 
   /** Catalogue methods all of whose events the footprint made successfully; the most specific. */

@@ -1,6 +1,7 @@
 package io.trailhound.investigate.report;
 
 import io.trailhound.investigate.Incident;
+import io.trailhound.investigate.Incidents;
 import io.trailhound.investigate.Investigation;
 import io.trailhound.investigate.Link;
 import io.trailhound.investigate.Persistence;
@@ -50,7 +51,7 @@ public final class HtmlReport {
               + overflow
               + " events were not indexed.</p>");
     }
-    for (Incident i : incidents) {
+    for (Incident i : Incidents.bySeriousness(incidents)) {
       incident(i, out);
     }
     out.println("</body></html>");

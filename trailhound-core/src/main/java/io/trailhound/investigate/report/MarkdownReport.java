@@ -1,6 +1,7 @@
 package io.trailhound.investigate.report;
 
 import io.trailhound.investigate.Incident;
+import io.trailhound.investigate.Incidents;
 import io.trailhound.investigate.Investigation;
 import io.trailhound.investigate.Link;
 import io.trailhound.investigate.Persistence;
@@ -26,7 +27,7 @@ public final class MarkdownReport {
       out.println();
       out.println("**Evidence may be incomplete:** " + overflow + " events were not indexed.");
     }
-    for (Incident i : incidents) {
+    for (Incident i : Incidents.bySeriousness(incidents)) {
       out.println();
       out.println("## " + i.id() + " — " + i.verdict().label());
       out.println();
