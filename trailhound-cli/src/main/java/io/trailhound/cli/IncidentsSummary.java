@@ -13,6 +13,13 @@ final class IncidentsSummary {
 
   private IncidentsSummary() {}
 
+  /** The resolved actor, else what the finding itself names (network findings: the instance). */
+  private static String actor(Investigation inv) {
+    String resolved = inv.actor().display();
+    boolean unknown = resolved == null || resolved.isEmpty() || resolved.equals("unknown");
+    return unknown && inv.reported() != null ? inv.reported().actor() : resolved;
+  }
+
   /**
    * Prints up to {@code maxIncidents} incidents, most serious verdict first (then earliest), each
    * with its findings and the first {@code maxSteps} steps of its timeline.
@@ -24,12 +31,14 @@ final class IncidentsSummary {
       out.println();
       out.printf(
           Locale.ROOT,
-          "%s  %s  %s .. %s  linked by %s%n",
+          "%s  %s  %s .. %s%s%n",
           incident.verdict().label().toUpperCase(Locale.ROOT),
           TerminalText.safe(incident.id()),
           incident.first(),
           incident.last(),
-          TerminalText.safe(String.join(", ", incident.shared())));
+          incident.shared().isEmpty()
+              ? ""
+              : "  linked by " + TerminalText.safe(String.join(", ", incident.shared())));
       for (Investigation inv : incident.investigations()) {
         out.println(
             "  finding: "
@@ -37,7 +46,7 @@ final class IncidentsSummary {
                 + " ["
                 + inv.severity().label()
                 + "] actor "
-                + TerminalText.safe(inv.actor().display()));
+                + TerminalText.safe(actor(inv)));
       }
       List<Step> steps = incident.timeline();
       for (Step s : steps.subList(0, Math.min(maxSteps, steps.size()))) {

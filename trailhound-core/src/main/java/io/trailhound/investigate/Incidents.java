@@ -100,6 +100,14 @@ public final class Incidents {
     for (String ip : inv.timeline().ips()) {
       out.add("ip " + ip);
     }
+    if (inv.timeline().steps().isEmpty() && inv.reported() != null) {
+      // No indexed events (network logs, other tools): the instance the finding names is the actor.
+      for (String arn : inv.reported().resources()) {
+        if (arn.contains(":instance/")) {
+          out.add("instance " + arn);
+        }
+      }
+    }
     return List.copyOf(out);
   }
 

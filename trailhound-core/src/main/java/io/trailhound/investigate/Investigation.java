@@ -21,8 +21,8 @@ import java.util.List;
  * @param verdict the conclusion with reasons
  * @param response planned response actions
  * @param incomplete why the evidence may be incomplete (the index overflowed), or empty
- * @param reported when the finding says it happened ({@code [firstSeen, lastSeen]}), for findings
- *     whose evidence is not in the event index (network logs, other tools); null for actors
+ * @param reported what the finding itself says — when, who, which resources — for findings whose
+ *     evidence is not in the event index (network logs, other tools); null for actors
  */
 public record Investigation(
     String findingId,
@@ -38,10 +38,21 @@ public record Investigation(
     Verdict verdict,
     List<ResponseAction> response,
     String incomplete,
-    Window reported) {
+    Reported reported) {
 
-  /** A time span. */
-  public record Window(Instant from, Instant to) {}
+  /**
+   * The finding's own account of itself.
+   *
+   * @param from first seen
+   * @param to last seen
+   * @param actor the finding's actor text (an instance and interface for network findings)
+   * @param resources resource ARNs the finding names
+   */
+  public record Reported(Instant from, Instant to, String actor, List<String> resources) {
+    public Reported {
+      resources = List.copyOf(resources);
+    }
+  }
 
   public Investigation {
     evidence = List.copyOf(evidence);

@@ -53,7 +53,11 @@ public final class Investigator {
         tags,
         finding.firstSeen() == null
             ? null
-            : new Investigation.Window(finding.firstSeen(), finding.lastSeen()));
+            : new Investigation.Reported(
+                finding.firstSeen(),
+                finding.lastSeen(),
+                finding.actor(),
+                finding.resources().stream().map(r -> r.arn()).filter(a -> a != null).toList()));
   }
 
   /**
@@ -95,7 +99,7 @@ public final class Investigator {
       List<EventRecord> seeds,
       Footprint footprint,
       Map<String, TimelineBuilder.RuleTag> tags,
-      Investigation.Window reported) {
+      Investigation.Reported reported) {
     List<EventRecord> resolveFrom = new ArrayList<>(seeds);
     if (resolveFrom.isEmpty()) {
       resolveFrom.addAll(footprint.events);

@@ -2,7 +2,12 @@ package io.trailhound.investigate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailhound.event.Resource;
+import io.trailhound.finding.Finding;
+import io.trailhound.finding.RuleInfo;
+import io.trailhound.finding.Severity;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +55,80 @@ class IncidentsTest {
 
     assertThat(Incidents.group(List.of(a, b), Duration.ofHours(1))).hasSize(2);
     assertThat(Incidents.group(List.of(a, b, c), Duration.ofHours(1))).hasSize(1);
+  }
+
+  /** A network finding: its evidence is flow records, which the event index does not hold. */
+  private static Finding networkFinding(String rule, String actor, String from, String to) {
+    String instance = "arn:aws:ec2:ca-central-1:111111111111:instance/i-0miner00000000001";
+    return new Finding(
+        rule + "-id",
+        rule + "|" + actor,
+        new RuleInfo(
+            rule, rule, rule, "", Severity.MEDIUM, List.of(), List.of(), List.of(), "builtin"),
+        "111111111111",
+        "ca-central-1",
+        actor,
+        "EC2Instance",
+        List.of(),
+        List.of("198.51.100.7"),
+        List.of(new Resource(instance, "AWS::EC2::Instance", "111111111111")),
+        Instant.parse(from),
+        Instant.parse(to),
+        12,
+        List.of(),
+        List.of(),
+        "12 connections to 198.51.100.7:3333");
+  }
+
+  @Test
+  void network_findings_on_one_instance_merge_and_keep_their_own_times() {
+    Investigation flow =
+        CHAIN
+            .investigator()
+            .investigate(
+                networkFinding(
+                    "net-crypto-mining-port",
+                    "i-0miner00000000001 (eni-0aaa)",
+                    "2026-11-16T10:26:31Z",
+                    "2026-11-16T20:26:32Z"));
+    Investigation dns =
+        CHAIN
+            .investigator()
+            .investigate(
+                networkFinding(
+                    "dns-threat-intel",
+                    "i-0miner00000000001",
+                    "2026-11-16T10:26:00Z",
+                    "2026-11-16T10:27:00Z"));
+
+    List<Incident> incidents = Incidents.group(List.of(flow, dns), Incidents.DEFAULT_WINDOW);
+
+    assertThat(incidents).hasSize(1);
+    Incident incident = incidents.get(0);
+    assertThat(incident.shared())
+        .containsExactly(
+            "instance arn:aws:ec2:ca-central-1:111111111111:instance/i-0miner00000000001");
+    assertThat(incident.first()).isEqualTo(Instant.parse("2026-11-16T10:26:00Z"));
+    assertThat(incident.last()).isEqualTo(Instant.parse("2026-11-16T20:26:32Z"));
+  }
+
+  @Test
+  void reports_take_malicious_incidents_before_earlier_suspicious_ones() {
+    Investigation malicious =
+        CHAIN.investigator().investigate(CHAIN.finding("th-iam-user-created"));
+    Investigation network =
+        CHAIN
+            .investigator()
+            .investigate(
+                networkFinding(
+                    "net-beaconing",
+                    "i-0miner00000000001",
+                    "2000-01-01T00:00:00Z",
+                    "2000-01-01T01:00:00Z"));
+
+    List<Incident> incidents =
+        Incidents.bySeriousness(Incidents.group(List.of(network, malicious), Duration.ofHours(1)));
+
+    assertThat(incidents).extracting(Incident::verdict).first().isEqualTo(Verdict.Kind.MALICIOUS);
   }
 }
