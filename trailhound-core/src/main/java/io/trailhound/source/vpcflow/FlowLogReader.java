@@ -99,7 +99,7 @@ public final class FlowLogReader {
       skips.skip(
           SkipReason.UNREADABLE,
           location,
-          state.lastLine + 1,
+          state.lines > 0 ? state.lastLine + 1 : -1,
           "Parquet: " + e.getMessage() + (state.lines > 0 ? "; rows before it kept" : ""));
     } finally {
       state.flush();
