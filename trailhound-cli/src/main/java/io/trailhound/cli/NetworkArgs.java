@@ -2,6 +2,7 @@ package io.trailhound.cli;
 
 import io.trailhound.detect.network.IntelLists;
 import io.trailhound.intel.IndicatorSet;
+import io.trailhound.parquet.DuckDbFlowReader;
 import io.trailhound.scan.IndicatorReputation;
 import io.trailhound.scan.NetworkScan;
 import io.trailhound.source.net.NetworkOptions;
@@ -30,7 +31,7 @@ final class NetworkArgs {
     }
     IntelLists builtin = IntelLists.builtin();
     return NetworkScan.defaults()
-        .withOptions(new NetworkOptions(format, rollup, sample, threads))
+        .withOptions(new NetworkOptions(format, rollup, sample, threads, new DuckDbFlowReader()))
         .withReputation(new IndicatorReputation(intel, builtin, builtin));
   }
 }

@@ -115,7 +115,8 @@ public final class ScanService {
                   network.options().flowFormat(),
                   network.options().rollup(),
                   network.options().sample(),
-                  options.threads()),
+                  options.threads(),
+                  network.options().parquet()),
               detection::accept,
               detection::accept);
       all.addAll(convert.toFindings(detection.finish()));

@@ -21,6 +21,11 @@ public final class LogSniffer {
 
   private LogSniffer() {}
 
+  /** True when {@code head} starts with the Parquet magic {@code PAR1}. */
+  public static boolean isParquet(byte[] head) {
+    return head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
+  }
+
   /** The reader for {@code input}; standard input always goes to the CloudTrail reader. */
   public static LogKind detect(Input input) {
     if (input.isStdin()) {
@@ -39,6 +44,10 @@ public final class LogSniffer {
 
   /** The log type of a file starting with {@code head}. */
   public static LogKind detect(byte[] head) {
+    if (isParquet(head)) {
+      // Only flow logs are delivered as Parquet; CloudTrail and resolver logs never are.
+      return LogKind.VPC_FLOW;
+    }
     String text = new String(head, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);

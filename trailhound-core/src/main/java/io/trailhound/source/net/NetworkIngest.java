@@ -81,9 +81,14 @@ public final class NetworkIngest {
                   if (options.sample() > 1) {
                     sink = new FlowSampler(options.sample(), sink);
                   }
-                  InputStream in = open(input, skips);
-                  if (in != null) {
-                    flowReader.read(input.location(), in, sink);
+                  if (parquet(input)) {
+                    flowReader.readColumnar(
+                        input.location(), input.path(), options.parquet(), sink);
+                  } else {
+                    InputStream in = open(input, skips);
+                    if (in != null) {
+                      flowReader.read(input.location(), in, sink);
+                    }
                   }
                   if (rollup != null) {
                     rollup.flush();
@@ -122,6 +127,14 @@ public final class NetworkIngest {
         dnsCounts.delivered.sum(),
         skips.counts(),
         skips.examples());
+  }
+
+  private static boolean parquet(Input input) {
+    try (InputStream in = Files.newInputStream(input.path())) {
+      return LogSniffer.isParquet(in.readNBytes(4));
+    } catch (IOException | RuntimeException e) {
+      return false; // the text reader's open reports it
+    }
   }
 
   private static InputStream open(Input input, SkipLog skips) {

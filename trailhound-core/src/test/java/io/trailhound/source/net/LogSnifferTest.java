@@ -43,6 +43,15 @@ class LogSnifferTest {
     assertThat(LogSniffer.detect(Input.stdin())).isEqualTo(LogKind.CLOUDTRAIL);
   }
 
+  @Test
+  void a_parquet_file_goes_to_the_flow_reader_whatever_its_name() {
+    byte[] head = new byte[] {'P', 'A', 'R', '1', 0x15, 0x04, 0x15, (byte) 0x80};
+    assertThat(LogSniffer.isParquet(head)).isTrue();
+    assertThat(LogSniffer.detect(head)).isEqualTo(LogKind.VPC_FLOW);
+    assertThat(LogSniffer.isParquet(bytes("PAR"))).isFalse();
+    assertThat(LogSniffer.detect(bytes("PARIS is a city\n"))).isEqualTo(LogKind.CLOUDTRAIL);
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
