@@ -7,7 +7,10 @@ import java.time.Instant;
 /** The {@code userIdentity} of a record, one record type per identity type the simulator uses. */
 public sealed interface Identity {
 
-  /** The principal ARN findings name as actor (or the invoking service). */
+  /**
+   * The principal ARN findings name as actor (or the invoking service); null for SAML and web
+   * identity callers, which CloudTrail writes without an ARN.
+   */
   String arn();
 
   String type();
