@@ -28,6 +28,7 @@ public final class Background {
   private final PersonActivity people;
   private final WorkloadActivity workloads;
   private final Calls calls;
+  private final FederationActivity federation;
 
   public Background(Org org, Calls calls, double scale) {
     this.org = org;
@@ -35,7 +36,8 @@ public final class Background {
     this.calls = calls;
     this.random = calls.ids().random();
     this.people = new PersonActivity(org, calls);
-    this.workloads = new WorkloadActivity(calls);
+    this.federation = new FederationActivity(calls);
+    this.workloads = new WorkloadActivity(calls, federation);
   }
 
   /** Emits the benign calls of the window {@code [start, start + length)}. */
@@ -48,6 +50,9 @@ public final class Background {
           if (firstWindow && p.accessKeyId() != null && org.keyAccount(p) == a) {
             sink.accept(people.signIn(a, p, at(start, length)));
           }
+          if (firstWindow) {
+            sink.accept(federation.samlSignIn(a, p, people.session(a, p, start), start));
+          }
           int n = Rhythm.poisson(random, p.activity() * hours * scale);
           for (int i = 0; i < n; i++) {
             sink.accept(people.call(a, p, at(start, length)));
@@ -58,11 +63,18 @@ public final class Background {
       for (Workload w : a.workloads()) {
         double rate = w.kind() == Workload.Kind.CI ? ciRate(start, a) : load;
         if (refresh(start, length, w)) {
-          sink.accept(workloads.refresh(w, at(start, length)));
+          Instant period = WorkloadActivity.period(w, start.plus(length).minusSeconds(1));
+          sink.accept(workloads.refresh(a, w, period));
         }
         int n = Rhythm.poisson(random, w.perHour() * hours * scale * rate);
         for (int i = 0; i < n; i++) {
           sink.accept(workloads.call(a, w, at(start, length)));
+        }
+      }
+      if (a.management()) {
+        int n = Rhythm.poisson(random, PORTAL_PER_HOUR * hours * scale * ciRate(start, a));
+        for (int i = 0; i < n; i++) {
+          federation.portal(a, at(start, length), sink);
         }
       }
       if (start.atZone(ZoneOffset.UTC).getHour() == 3 && start.getEpochSecond() % 3600 == 0) {
@@ -71,18 +83,24 @@ public final class Background {
     }
   }
 
+  /** Federation tokens the reporting portal hands out per working hour. */
+  private static final double PORTAL_PER_HOUR = 1.5;
+
   private double ciRate(Instant t, Account a) {
     Person anyone = a.people().get(0);
     return Rhythm.working(t, anyone.utcOffset(), 8, 10) ? 2.0 : 0.1;
   }
 
-  /** Instance and function credentials are refreshed about once an hour. */
+  /**
+   * Instance, function and OIDC pipeline credentials are refreshed once an hour, each workload at
+   * its own minute; the window holding that minute emits the refresh.
+   */
   private static boolean refresh(Instant start, Duration length, Workload w) {
-    if (w.kind() == Workload.Kind.CI) {
+    if (w.kind() == Workload.Kind.CI && !FederationActivity.oidc(w)) {
       return false;
     }
-    long slot = Math.floorMod(w.session().hashCode(), 3600L / Math.max(1, length.toSeconds()));
-    return (start.getEpochSecond() / length.toSeconds()) % (3600L / length.toSeconds()) == slot;
+    Instant period = WorkloadActivity.period(w, start.plus(length).minusSeconds(1));
+    return !period.isBefore(start);
   }
 
   private Call serviceEvent(Account a, Instant t) {

@@ -51,9 +51,14 @@ final class PersonActivity {
         new Caller(user, p.homeIp(), p.browser(), false), t, a.id(), true, true);
   }
 
-  Call call(Account a, Person p, Instant t) {
+  /** The person's SSO role session in the account on the day of {@code t}. */
+  Identity.AssumedRole session(Account a, Person p, Instant t) {
     Instant dayStart =
         t.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(p.startHour() - p.utcOffset()));
+    return ssoSession(a, p, dayStart);
+  }
+
+  Call call(Account a, Person p, Instant t) {
     Caller caller;
     boolean ownKey = p.accessKeyId() != null && org.keyAccount(p) == a;
     if (ownKey && random.nextInt(3) > 0) {
@@ -65,18 +70,7 @@ final class PersonActivity {
               false);
     } else {
       boolean console = random.nextInt(4) > 0;
-      String session = p.name() + "@example.com";
-      Identity role =
-          new Identity.AssumedRole(
-              a.id(),
-              p.ssoRole(),
-              p.ssoRoleId(),
-              session,
-              sessionKey(p, a, dayStart),
-              dayStart,
-              false,
-              null,
-              null);
+      Identity role = session(a, p, t);
       caller =
           console
               ? new Caller(role, p.homeIp(), "AWS Internal", true)
@@ -91,6 +85,23 @@ final class PersonActivity {
           "User: " + caller.identity().arn() + " is not authorized to perform: " + action);
     }
     return c;
+  }
+
+  /**
+   * The person's SSO role session in the account for the day starting at {@code dayStart}: the
+   * session name is their email, as IAM Identity Center names it.
+   */
+  static Identity.AssumedRole ssoSession(Account a, Person p, Instant dayStart) {
+    return new Identity.AssumedRole(
+        a.id(),
+        p.ssoRole(),
+        p.ssoRoleId(),
+        p.name() + "@example.com",
+        sessionKey(p, a, dayStart),
+        dayStart,
+        false,
+        null,
+        null);
   }
 
   /** One session key per person, account and day, derived rather than stored. */

@@ -11,7 +11,6 @@ import io.trailhound.simulate.org.Account;
 import io.trailhound.simulate.org.Workload;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -29,8 +28,10 @@ final class WorkloadActivity {
   private final S3Shapes s3;
   private final Ec2Shapes ec2;
   private final SplittableRandom random;
+  private final FederationActivity federation;
 
-  WorkloadActivity(Calls calls) {
+  WorkloadActivity(Calls calls, FederationActivity federation) {
+    this.federation = federation;
     this.calls = calls;
     this.iam = new IamShapes(calls);
     this.s3 = new S3Shapes(calls);
@@ -39,7 +40,10 @@ final class WorkloadActivity {
   }
 
   /** The service assuming the workload's role for fresh credentials. */
-  Call refresh(Workload w, Instant t) {
+  Call refresh(Account a, Workload w, Instant t) {
+    if (FederationActivity.oidc(w)) {
+      return federation.webIdentity(a, w, identity(w, t), t);
+    }
     String service =
         w.kind() == Workload.Kind.LAMBDA ? "lambda.amazonaws.com" : "ec2.amazonaws.com";
     Caller caller = new Caller(new Identity.AwsService(service), service, service, false);
@@ -56,14 +60,25 @@ final class WorkloadActivity {
     };
   }
 
+  /**
+   * When the credentials in use at {@code t} were issued: workloads refresh hourly, each at its own
+   * five-minute mark so the refreshes of a fleet spread over the hour.
+   */
+  static Instant period(Workload w, Instant t) {
+    long offset = Math.floorMod(w.session().hashCode(), 12) * 300L;
+    return Instant.ofEpochSecond(
+        t.getEpochSecond() - Math.floorMod(t.getEpochSecond() - offset, 3600L));
+  }
+
   private Identity.AssumedRole identity(Workload w, Instant t) {
-    Instant hour = t.truncatedTo(ChronoUnit.HOURS);
+    Instant hour = period(w, t);
     long h = (w.session() + hour).hashCode() & 0xFFFFFFFFL;
     String key =
         "ASIA" + String.format(Locale.ROOT, "%016X", h * 0x9E3779B97F4A7C15L).substring(0, 16);
     String delivery = w.kind() == Workload.Kind.INSTANCE ? "2.0" : null;
+    String webId = FederationActivity.oidc(w) ? FederationActivity.oidcProvider(w.account()) : null;
     return new Identity.AssumedRole(
-        w.account(), w.role(), w.roleId(), w.session(), key, hour, false, delivery, null);
+        w.account(), w.role(), w.roleId(), w.session(), key, hour, false, delivery, null, webId);
   }
 
   private Call instance(Caller c, Account a, Workload w, Instant t, String acct) {

@@ -7,7 +7,10 @@ import java.time.Instant;
 /** The {@code userIdentity} of a record, one record type per identity type the simulator uses. */
 public sealed interface Identity {
 
-  /** The principal ARN findings name as actor (or the invoking service). */
+  /**
+   * The principal ARN findings name as actor (or the invoking service); null for SAML and web
+   * identity callers, which CloudTrail writes without an ARN.
+   */
   String arn();
 
   String type();
@@ -61,8 +64,34 @@ public sealed interface Identity {
       Instant created,
       boolean mfa,
       String ec2RoleDelivery,
-      String sourceIdentity)
+      String sourceIdentity,
+      String webIdProvider)
       implements Identity {
+
+    /** A role session without web-identity federation. */
+    public AssumedRole(
+        String account,
+        String role,
+        String roleId,
+        String session,
+        String accessKeyId,
+        Instant created,
+        boolean mfa,
+        String ec2RoleDelivery,
+        String sourceIdentity) {
+      this(
+          account,
+          role,
+          roleId,
+          session,
+          accessKeyId,
+          created,
+          mfa,
+          ec2RoleDelivery,
+          sourceIdentity,
+          null);
+    }
+
     @Override
     public String arn() {
       return "arn:aws:sts::" + account + ":assumed-role/" + role + "/" + session;
@@ -94,6 +123,11 @@ public sealed interface Identity {
       g.writeStringField("userName", role);
       g.writeEndObject();
       g.writeObjectFieldStart("webIdFederationData");
+      if (webIdProvider != null) {
+        g.writeStringField("federatedProvider", webIdProvider);
+        g.writeObjectFieldStart("attributes");
+        g.writeEndObject();
+      }
       g.writeEndObject();
       Identity.attributes(g, created, mfa);
       if (sourceIdentity != null) {
@@ -102,6 +136,105 @@ public sealed interface Identity {
       if (ec2RoleDelivery != null) {
         g.writeStringField("ec2RoleDelivery", ec2RoleDelivery);
       }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The caller of {@code AssumeRoleWithSAML}: a person authenticated by a SAML identity provider.
+   * {@code nameQualifier} is the provider's base64 hash, {@code subject} the asserted name (an
+   * email); CloudTrail writes no ARN or account for this type.
+   */
+  record SamlUser(String nameQualifier, String subject, String providerArn) implements Identity {
+    @Override
+    public String arn() {
+      return null;
+    }
+
+    @Override
+    public String type() {
+      return "SAMLUser";
+    }
+
+    @Override
+    public void write(JsonGenerator g) throws IOException {
+      g.writeObjectFieldStart("userIdentity");
+      g.writeStringField("type", "SAMLUser");
+      g.writeStringField("principalId", nameQualifier + ":" + subject);
+      g.writeStringField("userName", subject);
+      g.writeStringField("identityProvider", providerArn);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The caller of {@code AssumeRoleWithWebIdentity}: a workload holding an OIDC token, such as a
+   * GitHub Actions job ({@code subject} = {@code repo:org/name:ref:refs/heads/main}).
+   */
+  record WebIdentityUser(String providerArn, String audience, String subject) implements Identity {
+    @Override
+    public String arn() {
+      return null;
+    }
+
+    @Override
+    public String type() {
+      return "WebIdentityUser";
+    }
+
+    @Override
+    public void write(JsonGenerator g) throws IOException {
+      g.writeObjectFieldStart("userIdentity");
+      g.writeStringField("type", "WebIdentityUser");
+      g.writeStringField("principalId", providerArn + ":" + audience + ":" + subject);
+      g.writeStringField("userName", subject);
+      g.writeStringField("identityProvider", providerArn);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * Temporary credentials from {@code GetFederationToken}: the federated user {@code name} issued
+   * by the IAM user {@code issuer} (with unique id {@code issuerId}).
+   */
+  record FederatedUser(
+      String account,
+      String name,
+      String accessKeyId,
+      String issuer,
+      String issuerId,
+      Instant created)
+      implements Identity {
+    @Override
+    public String arn() {
+      return "arn:aws:sts::" + account + ":federated-user/" + name;
+    }
+
+    @Override
+    public String type() {
+      return "FederatedUser";
+    }
+
+    @Override
+    public void write(JsonGenerator g) throws IOException {
+      g.writeObjectFieldStart("userIdentity");
+      g.writeStringField("type", "FederatedUser");
+      g.writeStringField("principalId", account + ":" + name);
+      g.writeStringField("arn", arn());
+      g.writeStringField("accountId", account);
+      g.writeStringField("accessKeyId", accessKeyId);
+      g.writeObjectFieldStart("sessionContext");
+      g.writeObjectFieldStart("sessionIssuer");
+      g.writeStringField("type", "IAMUser");
+      g.writeStringField("principalId", issuerId);
+      g.writeStringField("arn", "arn:aws:iam::" + account + ":user/" + issuer);
+      g.writeStringField("accountId", account);
+      g.writeStringField("userName", issuer);
+      g.writeEndObject();
+      g.writeObjectFieldStart("webIdFederationData");
+      g.writeEndObject();
+      Identity.attributes(g, created, false);
       g.writeEndObject();
       g.writeEndObject();
     }
