@@ -127,6 +127,16 @@ public final class EventStore implements AutoCloseable {
     return new Pivots(connection);
   }
 
+  /** The findings stored by earlier scans. */
+  public StoredFindings findings() {
+    return new StoredFindings(connection);
+  }
+
+  /** Investigation pivots over the stored events (see {@link StoreEventLookup}). */
+  public StoreEventLookup lookup() {
+    return new StoreEventLookup(this, clock);
+  }
+
   /** Retention and Parquet export of old days. */
   public Retention retention() {
     requireWritable();
