@@ -45,6 +45,9 @@ public final class StoreEventLookup implements EventLookup {
 
   @Override
   public Optional<EventRecord> byId(String eventId) {
+    if (eventId == null) {
+      return Optional.empty();
+    }
     List<EventRecord> r =
         select("SELECT source, raw FROM events WHERE event_id = ? LIMIT 1", List.of(eventId));
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
@@ -52,12 +55,12 @@ public final class StoreEventLookup implements EventLookup {
 
   @Override
   public List<EventRecord> byAccessKey(String accessKeyId, Instant from, Instant to) {
-    return pivot("access_key_id = ?", List.of(accessKeyId), from, to);
+    return pivot("access_key_id = ?", from, to, accessKeyId);
   }
 
   @Override
   public List<EventRecord> byPrincipal(String principalArn, Instant from, Instant to) {
-    return pivot("actor_arn = ?", List.of(principalArn), from, to);
+    return pivot("actor_arn = ?", from, to, principalArn);
   }
 
   @Override
@@ -67,17 +70,13 @@ public final class StoreEventLookup implements EventLookup {
       return List.of();
     }
     return sessionName == null
-        ? pivot("session_issuer_arn = ?", List.of(issuerArn), from, to)
-        : pivot(
-            "session_issuer_arn = ? AND session_name = ?",
-            List.of(issuerArn, sessionName),
-            from,
-            to);
+        ? pivot("session_issuer_arn = ?", from, to, issuerArn)
+        : pivot("session_issuer_arn = ? AND session_name = ?", from, to, issuerArn, sessionName);
   }
 
   @Override
   public List<EventRecord> byIp(String ip, Instant from, Instant to) {
-    return pivot("source_ip = ?", List.of(ip), from, to);
+    return pivot("source_ip = ?", from, to, ip);
   }
 
   /**
@@ -86,11 +85,17 @@ public final class StoreEventLookup implements EventLookup {
    */
   @Override
   public List<EventRecord> byResource(String arn, Instant from, Instant to) {
-    return pivot(
-        "event_id IN (SELECT event_id FROM event_resources WHERE arn = ?" + range(from, to) + ")",
-        withRange(List.of(arn), from, to),
-        from,
-        to);
+    if (arn == null) {
+      return List.of();
+    }
+    return select(
+        "SELECT source, raw FROM events WHERE event_id IN (SELECT event_id FROM event_resources"
+            + " WHERE arn = ?"
+            + range(from, to)
+            + ")"
+            + range(from, to)
+            + " ORDER BY event_time, event_id",
+        withRange(withRange(List.of(arn), from, to), from, to));
   }
 
   /**
@@ -140,16 +145,18 @@ public final class StoreEventLookup implements EventLookup {
     return 0;
   }
 
-  private List<EventRecord> pivot(String filter, List<?> values, Instant from, Instant to) {
-    if (values.contains(null)) {
-      return List.of();
+  private List<EventRecord> pivot(String filter, Instant from, Instant to, String... values) {
+    for (String v : values) {
+      if (v == null) {
+        return List.of();
+      }
     }
     return select(
         "SELECT source, raw FROM events WHERE "
             + filter
             + range(from, to)
             + " ORDER BY event_time, event_id",
-        withRange(values, from, to));
+        withRange(List.of(values), from, to));
   }
 
   /** Inclusive bounds, also on {@code day} so DuckDB skips other days' row groups. */
