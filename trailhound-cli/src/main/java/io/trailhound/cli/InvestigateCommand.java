@@ -19,6 +19,7 @@ import io.trailhound.scan.ScanOptions;
 import io.trailhound.scan.ScanResult;
 import io.trailhound.scan.ScanService;
 import io.trailhound.source.InputSpec;
+import io.trailhound.source.cloudtrail.RawRecords;
 import io.trailhound.store.EventStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -142,7 +143,11 @@ final class InvestigateCommand implements Callable<Integer> {
                                 + s.findings().count()
                                 + " findings stored)"));
       }
-      return report(new Investigator(s.lookup()), f, format, out);
+      return report(
+          new Investigator(s.lookup((raw, paths) -> RawRecords.read(raw, paths, clock))),
+          f,
+          format,
+          out);
     }
   }
 

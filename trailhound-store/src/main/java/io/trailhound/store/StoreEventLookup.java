@@ -5,14 +5,12 @@ import io.trailhound.investigate.EventLookup;
 import io.trailhound.investigate.EventRecord;
 import io.trailhound.investigate.InMemoryEventIndex;
 import io.trailhound.investigate.Interner;
-import io.trailhound.source.cloudtrail.RawRecords;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The investigation pivots answered by the store: each is one SQL filter on an indexed column and
@@ -35,12 +34,17 @@ public final class StoreEventLookup implements EventLookup {
   private static final Set<String> CAPTURE = Set.copyOf(InMemoryEventIndex.requiredPaths());
 
   private final Connection connection;
-  private final Clock clock;
+  private final BiFunction<byte[], Set<String>, List<Event>> reader;
   private final Interner interner = new Interner();
 
-  public StoreEventLookup(EventStore store, Clock clock) {
+  /**
+   * A lookup over {@code store}; {@code reader} turns newline-separated raw records into events,
+   * capturing the given raw paths (the scan's readers: {@code RawRecords::read} in the CLI; the
+   * store itself does not parse logs).
+   */
+  public StoreEventLookup(EventStore store, BiFunction<byte[], Set<String>, List<Event>> reader) {
     this.connection = store.connection();
-    this.clock = clock;
+    this.reader = reader;
   }
 
   @Override
@@ -198,7 +202,7 @@ public final class StoreEventLookup implements EventLookup {
     }
     List<EventRecord> out = new ArrayList<>();
     for (ByteArrayOutputStream lines : bySource.values()) {
-      for (Event e : RawRecords.read(lines.toByteArray(), CAPTURE, clock)) {
+      for (Event e : reader.apply(lines.toByteArray(), CAPTURE)) {
         out.add(EventRecord.of(e, interner));
       }
     }
