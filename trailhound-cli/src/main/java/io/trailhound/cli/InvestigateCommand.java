@@ -19,6 +19,8 @@ import io.trailhound.scan.ScanOptions;
 import io.trailhound.scan.ScanResult;
 import io.trailhound.scan.ScanService;
 import io.trailhound.source.InputSpec;
+import io.trailhound.source.cloudtrail.RawRecords;
+import io.trailhound.store.EventStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Spec;
           + " escalation, verdict and response.",
       "Usage: trailhound investigate PATH... FINDING-ID | trailhound investigate PATH... --actor"
           + " WHO",
+      "With --store FILE, no paths: the finding comes from the store's findings and the evidence"
+          + " from its events (trailhound investigate --store FILE FINDING-ID | --actor WHO).",
       "Exit codes: 0 done, 2 usage error or finding not found, 3 nothing could be read."
     })
 final class InvestigateCommand implements Callable<Integer> {
@@ -53,13 +57,19 @@ final class InvestigateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "PATH",
       description = "Log files or directories, then the finding id unless --actor is given.")
   List<String> args = new ArrayList<>();
 
   @Option(names = "--actor", paramLabel = "WHO", description = "Access key id, ARN or IP.")
   String actor;
+
+  @Option(
+      names = "--store",
+      paramLabel = "FILE",
+      description = "Investigate over an event store filled by scan --store instead of logs.")
+  Path store;
 
   @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")
   String output = "text";
@@ -78,6 +88,9 @@ final class InvestigateCommand implements Callable<Integer> {
     String format = output.toLowerCase(Locale.ROOT);
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageError("unknown --output '" + output + "': expected text or json");
+    }
+    if (store != null) {
+      return fromStore(format, out);
     }
     List<String> paths = new ArrayList<>(args);
     String findingId = null;
@@ -100,7 +113,46 @@ final class InvestigateCommand implements Callable<Integer> {
       err.println("trailhound: nothing could be read from the inputs");
       return Trailhound.NOTHING_READ;
     }
-    Investigator investigator = new Investigator(index);
+    return report(
+        new Investigator(index),
+        findingId == null ? null : find(result.findings(), findingId),
+        format,
+        out);
+  }
+
+  /** Finding and evidence from the store: nothing is re-read from the logs. */
+  private int fromStore(String format, PrintWriter out) throws IOException {
+    if (actor == null ? args.size() != 1 : !args.isEmpty()) {
+      throw new UsageError("with --store give a finding id or --actor WHO, and no paths");
+    }
+    try (EventStore s = EventStore.openReadOnly(store, clock)) {
+      Finding f = null;
+      if (actor == null) {
+        String id = args.get(0);
+        f =
+            s.findings()
+                .byId(id)
+                .orElseThrow(
+                    () ->
+                        new UsageError(
+                            "no finding "
+                                + TerminalText.safe(id)
+                                + " in "
+                                + TerminalText.safe(store.toString())
+                                + " ("
+                                + s.findings().count()
+                                + " findings stored)"));
+      }
+      return report(
+          new Investigator(s.lookup((raw, paths) -> RawRecords.read(raw, paths, clock))),
+          f,
+          format,
+          out);
+    }
+  }
+
+  private int report(Investigator investigator, Finding f, String format, PrintWriter out)
+      throws IOException {
     Investigation inv;
     if (actor != null) {
       inv = investigator.investigateActor(actor);
@@ -108,7 +160,6 @@ final class InvestigateCommand implements Callable<Integer> {
         throw new UsageError("no event of " + TerminalText.safe(actor) + " in the inputs");
       }
     } else {
-      Finding f = find(result.findings(), findingId);
       inv = investigator.investigate(f);
     }
     if (format.equals("json")) {

@@ -130,6 +130,16 @@ final class Batch {
       resources.append(r.account());
       resources.endRow();
     }
+    for (String arn : row.derivedResources()) {
+      resources.beginRow();
+      resources.append(row.eventId());
+      resources.appendEpochMicros(micros);
+      resources.appendEpochDays(epochDay);
+      resources.append(arn);
+      resources.append((String) null);
+      resources.append((String) null);
+      resources.endRow();
+    }
     pendingDays.add(day);
     pending++;
   }

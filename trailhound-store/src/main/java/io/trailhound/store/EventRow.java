@@ -6,7 +6,10 @@ import io.trailhound.event.Endpoint;
 import io.trailhound.event.Event;
 import io.trailhound.event.EventView;
 import io.trailhound.event.Resource;
+import io.trailhound.investigate.EventRecord;
+import io.trailhound.investigate.Interner;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +23,8 @@ record EventRow(
     EventView view,
     String resourcesJson,
     String origin,
-    String raw) {
+    String raw,
+    List<String> derivedResources) {
 
   static EventRow of(Event event) {
     EventView v = event.view();
@@ -31,7 +35,24 @@ record EventRow(
         v,
         resourcesJson(v.resources()),
         event.origin().toString(),
-        event.rawJson());
+        event.rawJson(),
+        derived(event));
+  }
+
+  /**
+   * ARNs an investigation derives from the request (the user a key was created for, the role whose
+   * trust policy changed, ...) that the event's own resources do not name: stored in {@code
+   * event_resources} too, so resource pivots on the store find what the in-memory index finds.
+   */
+  private static List<String> derived(Event event) {
+    List<String> all = EventRecord.of(event, new Interner()).resources();
+    List<String> out = new ArrayList<>();
+    for (String arn : all) {
+      if (event.view().resources().stream().noneMatch(r -> arn.equals(r.arn()))) {
+        out.add(arn);
+      }
+    }
+    return out;
   }
 
   /** Rough heap size, for bounding what waits in the writer's queue. */

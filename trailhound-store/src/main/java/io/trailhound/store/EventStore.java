@@ -1,5 +1,6 @@
 package io.trailhound.store;
 
+import io.trailhound.event.Event;
 import io.trailhound.finding.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.BiFunction;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -125,6 +128,16 @@ public final class EventStore implements AutoCloseable {
   /** Pivot queries over the stored events. */
   public Pivots pivots() {
     return new Pivots(connection);
+  }
+
+  /** The findings stored by earlier scans. */
+  public StoredFindings findings() {
+    return new StoredFindings(connection);
+  }
+
+  /** Investigation pivots over the stored events (see {@link StoreEventLookup}). */
+  public StoreEventLookup lookup(BiFunction<byte[], Set<String>, List<Event>> reader) {
+    return new StoreEventLookup(this, reader);
   }
 
   /** Retention and Parquet export of old days. */

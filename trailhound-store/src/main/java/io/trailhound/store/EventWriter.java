@@ -20,7 +20,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class EventWriter implements AutoCloseable {
 
-  private static final EventRow END = new EventRow("", null, "", null, null, null, "");
+  private static final EventRow END =
+      new EventRow("", null, "", null, null, null, "", java.util.List.of());
 
   private final LinkedBlockingQueue<EventRow> queue = new LinkedBlockingQueue<>();
   private final Semaphore budget;

@@ -2,8 +2,10 @@ package io.trailhound.store;
 
 import io.trailhound.event.Event;
 import io.trailhound.finding.Finding;
+import io.trailhound.investigate.InMemoryEventIndex;
 import io.trailhound.scan.ScanStage;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The scan stage that keeps every event in the store. Reader threads convert and queue events; the
@@ -18,6 +20,12 @@ public final class StoreStage implements ScanStage {
   /** A stage feeding {@code writer}; the stage finishes the writer. */
   public StoreStage(EventWriter writer) {
     this.writer = writer;
+  }
+
+  /** The request fields investigation records derive resource ARNs from (see {@link EventRow}). */
+  @Override
+  public Set<String> requiredPaths() {
+    return Set.copyOf(InMemoryEventIndex.requiredPaths());
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.trailhound.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailhound.event.Event;
+import io.trailhound.investigate.EventRecord;
+import io.trailhound.investigate.Interner;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -77,8 +79,14 @@ class StoreLoadTest {
     }
   }
 
+  /** The event's named resources, plus the ARNs an investigation derives from its request. */
   private static long arns(Event e) {
-    return e.view().resources().stream().filter(r -> r.arn() != null).count();
+    long named = e.view().resources().stream().filter(r -> r.arn() != null).count();
+    long derived =
+        EventRecord.of(e, new Interner()).resources().stream()
+            .filter(arn -> e.view().resources().stream().noneMatch(r -> arn.equals(r.arn())))
+            .count();
+    return named + derived;
   }
 
   static EventStore open(Path file) {
