@@ -145,23 +145,7 @@ final class RunSummary {
       g.writeNumberField("external_findings", in.externalFindings());
       g.writeNumberField("external_findings_inactive", r.externalInactive());
       g.writeNumberField("skipped", in.skipped());
-      g.writeObjectFieldStart("skipped_by_reason");
-      for (Map.Entry<SkipReason, Long> e : new TreeMap<>(in.skips()).entrySet()) {
-        g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
-      }
-      g.writeEndObject();
-      g.writeArrayFieldStart("skip_examples");
-      for (Map.Entry<SkipReason, List<Skip>> e : new TreeMap<>(in.examples()).entrySet()) {
-        for (Skip s : e.getValue()) {
-          g.writeStartObject();
-          g.writeStringField("reason", s.reason().name().toLowerCase(Locale.ROOT));
-          g.writeStringField("location", s.location());
-          g.writeNumberField("record", s.record());
-          g.writeStringField("detail", s.detail());
-          g.writeEndObject();
-        }
-      }
-      g.writeEndArray();
+      writeSkips(g, in.skips(), in.examples());
       NetworkReport net = r.network();
       g.writeObjectFieldStart("network");
       g.writeNumberField("flow_files", net.flowFiles());
@@ -173,23 +157,7 @@ final class RunSummary {
       g.writeNumberField("dns_files", net.dnsFiles());
       g.writeNumberField("dns_queries", net.dnsQueries());
       g.writeNumberField("skipped", net.skipped());
-      g.writeObjectFieldStart("skipped_by_reason");
-      for (Map.Entry<SkipReason, Long> e : new TreeMap<>(net.skips()).entrySet()) {
-        g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
-      }
-      g.writeEndObject();
-      g.writeArrayFieldStart("skip_examples");
-      for (Map.Entry<SkipReason, List<Skip>> e : new TreeMap<>(net.examples()).entrySet()) {
-        for (Skip s : e.getValue()) {
-          g.writeStartObject();
-          g.writeStringField("reason", s.reason().name().toLowerCase(Locale.ROOT));
-          g.writeStringField("location", s.location());
-          g.writeNumberField("record", s.record());
-          g.writeStringField("detail", s.detail());
-          g.writeEndObject();
-        }
-      }
-      g.writeEndArray();
+      writeSkips(g, net.skips(), net.examples());
       g.writeEndObject();
       g.writeArrayFieldStart("integrity");
       for (VerificationReport v : r.integrity()) {
@@ -215,5 +183,28 @@ final class RunSummary {
     }
     out.println();
     out.flush();
+  }
+
+  /** Skip counts by reason and the kept examples, the same for every reader. */
+  private static void writeSkips(
+      JsonGenerator g, Map<SkipReason, Long> counts, Map<SkipReason, List<Skip>> examples)
+      throws IOException {
+    g.writeObjectFieldStart("skipped_by_reason");
+    for (Map.Entry<SkipReason, Long> e : new TreeMap<>(counts).entrySet()) {
+      g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeArrayFieldStart("skip_examples");
+    for (Map.Entry<SkipReason, List<Skip>> e : new TreeMap<>(examples).entrySet()) {
+      for (Skip s : e.getValue()) {
+        g.writeStartObject();
+        g.writeStringField("reason", s.reason().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("location", s.location());
+        g.writeNumberField("record", s.record());
+        g.writeStringField("detail", s.detail());
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
   }
 }
