@@ -110,20 +110,13 @@ final class BruteForceDetector implements FlowDetector {
                   + " accepted"
                   + (inbound ? "; the instance is the target" : "; the instance is the attacker");
           out.add(
-              new NetworkAlert(
+              t.alert(
                   ID,
                   type,
                   inbound ? null : "high",
-                  t.account,
-                  t.region,
                   actor,
-                  t.instance,
-                  t.iface,
                   List.of(inbound ? k.attackerText() : k.targetText()),
-                  Flows.time(t.first),
-                  Flows.time(t.last),
-                  t.count,
-                  Flows.time(k.hour()),
+                  k.hour(),
                   text));
         });
     return out;

@@ -142,22 +142,7 @@ final class FloodDetector implements FlowDetector {
                   + ") in the minute from "
                   + Flows.time(k.minute())
                   + ": a flood it takes part in";
-          out.add(
-              new NetworkAlert(
-                  ID,
-                  k.kind().type,
-                  null,
-                  t.account,
-                  t.region,
-                  actor,
-                  t.instance,
-                  t.iface,
-                  t.remoteTexts(),
-                  Flows.time(t.first),
-                  Flows.time(t.last),
-                  t.count,
-                  Flows.time(k.minute()),
-                  text));
+          out.add(t.alert(ID, k.kind().type, null, actor, t.remoteTexts(), k.minute(), text));
         });
     return out;
   }

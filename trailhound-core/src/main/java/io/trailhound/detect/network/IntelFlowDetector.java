@@ -166,20 +166,6 @@ final class IntelFlowDetector implements FlowDetector {
 
   private static NetworkAlert alert(
       String id, String type, Tally t, String actor, long window, String text) {
-    return new NetworkAlert(
-        id,
-        type,
-        null,
-        t.account,
-        t.region,
-        actor,
-        t.instance,
-        t.iface,
-        new ArrayList<>(t.remotes),
-        Flows.time(t.first),
-        Flows.time(t.last),
-        t.count,
-        Flows.time(window),
-        text);
+    return t.alert(id, type, null, actor, new ArrayList<>(t.remotes), window, text);
   }
 }

@@ -90,22 +90,15 @@ final class PortProbeDetector implements FlowDetector {
                   + String.join(", ", t.remoteTexts().stream().limit(3).toList())
                   + "; the security group leaves it open to them";
           out.add(
-              new NetworkAlert(
+              t.alert(
                   ID,
                   isEmr
                       ? "Recon:EC2/PortProbeEMRUnprotectedPort"
                       : "Recon:EC2/PortProbeUnprotectedPort",
                   isEmr ? "high" : null,
-                  t.account,
-                  t.region,
                   actor,
-                  t.instance,
-                  t.iface,
                   t.remoteTexts(),
-                  Flows.time(t.first),
-                  Flows.time(t.last),
-                  t.count,
-                  Flows.time(k.day()),
+                  k.day(),
                   text));
         });
     return out;

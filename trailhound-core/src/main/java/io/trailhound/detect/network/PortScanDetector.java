@@ -106,22 +106,7 @@ final class PortScanDetector implements FlowDetector {
                   + " host:port pairs); "
                   + Flows.number(t.accepted)
                   + " accepted";
-          out.add(
-              new NetworkAlert(
-                  ID,
-                  type,
-                  null,
-                  t.account,
-                  t.region,
-                  actor,
-                  t.instance,
-                  t.iface,
-                  List.of(),
-                  Flows.time(t.first),
-                  Flows.time(t.last),
-                  t.count,
-                  Flows.time(k.window()),
-                  text));
+          out.add(t.alert(ID, type, null, actor, List.of(), k.window(), text));
         });
     return out;
   }

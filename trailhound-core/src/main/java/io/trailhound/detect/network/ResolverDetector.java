@@ -113,22 +113,7 @@ final class ResolverDetector implements FlowDetector {
                   + Flows.number(t.bytes)
                   + " bytes) instead of using the VPC resolver; those lookups are invisible to Route 53"
                   + " Resolver query logs";
-          out.add(
-              new NetworkAlert(
-                  ID,
-                  k.type(),
-                  null,
-                  t.account,
-                  t.region,
-                  actor,
-                  t.instance,
-                  t.iface,
-                  t.remoteTexts(),
-                  Flows.time(t.first),
-                  Flows.time(t.last),
-                  t.count,
-                  Flows.time(k.day()),
-                  text));
+          out.add(t.alert(ID, k.type(), null, actor, t.remoteTexts(), k.day(), text));
         });
     return out;
   }

@@ -75,21 +75,7 @@ final class SpambotDetector implements FlowDetector {
                   + Flows.number(t.bytes)
                   + " bytes)";
           out.add(
-              new NetworkAlert(
-                  ID,
-                  "Backdoor:EC2/Spambot",
-                  null,
-                  t.account,
-                  t.region,
-                  actor,
-                  t.instance,
-                  t.iface,
-                  t.remoteTexts(),
-                  Flows.time(t.first),
-                  Flows.time(t.last),
-                  t.count,
-                  Flows.time(k.hour()),
-                  text));
+              t.alert(ID, "Backdoor:EC2/Spambot", null, actor, t.remoteTexts(), k.hour(), text));
         });
     return out;
   }

@@ -30,14 +30,7 @@ final class Tally {
   private static final TreeSet<String> EMPTY = new TreeSet<>();
 
   synchronized void add(FlowRecord r, String remote, String note) {
-    count += r.flows();
-    bytes += Math.max(r.bytes(), 0);
-    packets += Math.max(r.packets(), 0);
-    if (r.action() == io.trailhound.event.net.FlowAction.ACCEPT) {
-      accepted += r.flows();
-    }
-    time(r.start(), Math.max(r.end(), r.start()));
-    context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
+    record(r);
     if (remote != null) {
       remotes = sample(remotes, remote);
     }
@@ -48,14 +41,7 @@ final class Tally {
 
   /** Like {@link #add(FlowRecord, String, String)}, formatting the remote only when it is kept. */
   synchronized void add(FlowRecord r, long remote, String remote6) {
-    count += r.flows();
-    bytes += Math.max(r.bytes(), 0);
-    packets += Math.max(r.packets(), 0);
-    if (r.action() == io.trailhound.event.net.FlowAction.ACCEPT) {
-      accepted += r.flows();
-    }
-    time(r.start(), Math.max(r.end(), r.start()));
-    context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
+    record(r);
     if (remote >= 0) {
       if (v4 == null) {
         v4 = new TreeSet<>();
@@ -69,6 +55,18 @@ final class Tally {
     } else if (remote6 != null) {
       remotes = sample(remotes, remote6);
     }
+  }
+
+  /** Counts, time span and context of one record; callers hold the lock. */
+  private void record(FlowRecord r) {
+    count += r.flows();
+    bytes += Math.max(r.bytes(), 0);
+    packets += Math.max(r.packets(), 0);
+    if (r.action() == io.trailhound.event.net.FlowAction.ACCEPT) {
+      accepted += r.flows();
+    }
+    time(r.start(), Math.max(r.end(), r.start()));
+    context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
   }
 
   /** The kept remotes as text: IPv4 in numeric order, then IPv6. */
@@ -108,5 +106,34 @@ final class Tally {
       return b;
     }
     return b == null || a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /**
+   * The alert this tally supports: its account, region, instance, interface, time span and count,
+   * with the detector's verdict and explanation.
+   */
+  NetworkAlert alert(
+      String detector,
+      String type,
+      String level,
+      String actor,
+      java.util.List<String> remoteList,
+      long window,
+      String text) {
+    return new NetworkAlert(
+        detector,
+        type,
+        level,
+        account,
+        region,
+        actor,
+        instance,
+        iface,
+        remoteList,
+        Flows.time(first),
+        Flows.time(last),
+        count,
+        Flows.time(window),
+        text);
   }
 }
