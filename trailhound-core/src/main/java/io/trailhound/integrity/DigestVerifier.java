@@ -1,5 +1,6 @@
 package io.trailhound.integrity;
 
+import io.trailhound.source.Workers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * CloudTrail log-file integrity validation, offline, over a downloaded {@code AWSLogs} tree (the
@@ -193,7 +191,7 @@ public final class DigestVerifier {
    */
   private void checkLogFiles(Run run, List<LoadedDigest> loaded, Set<Path> listed) {
     Map<Path, Future<Hashed>> hashes = new HashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, new Named());
+    ExecutorService pool = Workers.pool("verify", threads);
     try {
       for (LoadedDigest d : loaded) {
         for (DigestFile.LogFile entry : d.file().logFiles()) {
@@ -258,19 +256,6 @@ public final class DigestVerifier {
       throw new IllegalStateException("interrupted while hashing log files", e);
     } catch (ExecutionException e) {
       return new Hashed(null, String.valueOf(e.getCause()));
-    }
-  }
-
-  private static final class Named implements ThreadFactory {
-    private static final AtomicInteger POOLS = new AtomicInteger();
-    private final int pool = POOLS.incrementAndGet();
-    private final AtomicInteger n = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "trailhound-verify-" + pool + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
     }
   }
 }

@@ -4,18 +4,15 @@ import io.trailhound.event.Event;
 import io.trailhound.source.Input;
 import io.trailhound.source.InputSpec;
 import io.trailhound.source.Skip;
+import io.trailhound.source.Workers;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -59,7 +56,7 @@ public final class IngestService {
     CloudTrailReader reader = new CloudTrailReader(options, report);
     long total = inputs.stream().mapToLong(i -> Math.max(i.size(), 0)).sum();
     Progress progress = new Progress(options.progress(), total);
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), new Named());
+    ExecutorService pool = Workers.pool("ingest", options.threads());
     try {
       List<Future<?>> futures = new ArrayList<>();
       Input stdinInput = null;
@@ -74,43 +71,13 @@ public final class IngestService {
         reader.read(stdinInput.location(), stdin, progress.forFile(), sink);
       }
       for (Future<?> f : futures) {
-        await(f);
+        Workers.await(f, "reading inputs");
       }
     } finally {
       pool.shutdownNow();
     }
     progress.finish();
     return report.build(Duration.between(start, clock.instant()));
-  }
-
-  private static void await(Future<?> f) {
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading inputs", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static final class Named implements ThreadFactory {
-    private static final AtomicInteger POOLS = new AtomicInteger();
-    private final int pool = POOLS.incrementAndGet();
-    private final AtomicInteger n = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "trailhound-ingest-" + pool + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }
   }
 
   /** Shared byte counter; reports every {@link #PROGRESS_STEP} bytes. */

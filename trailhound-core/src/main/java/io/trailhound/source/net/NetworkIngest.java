@@ -4,6 +4,7 @@ import io.trailhound.event.net.DnsQuery;
 import io.trailhound.event.net.FlowRecord;
 import io.trailhound.source.Input;
 import io.trailhound.source.SkipReason;
+import io.trailhound.source.Workers;
 import io.trailhound.source.dns.DnsLogReader;
 import io.trailhound.source.text.ReadCounts;
 import io.trailhound.source.text.SkipLog;
@@ -15,11 +16,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +28,6 @@ import java.util.function.Consumer;
 public final class NetworkIngest {
 
   private static final int MAX_EXAMPLES = 5;
-  private static final AtomicInteger POOLS = new AtomicInteger();
 
   private NetworkIngest() {}
 
@@ -50,16 +47,7 @@ public final class NetworkIngest {
     FlowLogReader flowReader = new FlowLogReader(options.flowFormat(), skips, flowCounts);
     DnsLogReader dnsReader = new DnsLogReader(skips, dnsCounts);
     java.util.concurrent.atomic.LongAdder evaluated = new java.util.concurrent.atomic.LongAdder();
-    int pool = POOLS.incrementAndGet();
-    AtomicInteger n = new AtomicInteger();
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            options.threads(),
-            r -> {
-              Thread t = new Thread(r, "trailhound-net-" + pool + "-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService workers = Workers.pool("net", options.threads());
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Input input : flowInputs) {
@@ -108,7 +96,7 @@ public final class NetworkIngest {
                 }));
       }
       for (Future<?> f : futures) {
-        await(f);
+        Workers.await(f, "reading network logs");
       }
     } finally {
       workers.shutdownNow();
@@ -143,23 +131,6 @@ public final class NetworkIngest {
     } catch (IOException | RuntimeException e) {
       skips.skip(SkipReason.UNREADABLE, input.location(), -1, e.getClass().getSimpleName());
       return null;
-    }
-  }
-
-  private static void await(Future<?> f) {
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading network logs", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 }

@@ -1,0 +1,50 @@
+package io.trailhound.source;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Fixed pools of named daemon threads that read files in parallel, and waiting on their work. */
+public final class Workers {
+
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private Workers() {}
+
+  /** A pool of {@code threads} daemon threads named {@code trailhound-<stage>-<pool>-<n>}. */
+  public static ExecutorService pool(String stage, int threads) {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, "trailhound-" + stage + "-" + pool + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Waits for one task; its unchecked exception or error is rethrown as it was.
+   *
+   * @param what what the task was doing, for the message when the wait is interrupted
+   */
+  public static void await(Future<?> f, String what) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + what, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}
