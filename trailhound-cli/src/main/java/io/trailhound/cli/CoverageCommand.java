@@ -11,6 +11,7 @@ import io.trailhound.coverage.CoverageReport;
 import io.trailhound.coverage.Covered;
 import io.trailhound.coverage.GuardDutyType;
 import io.trailhound.coverage.StratusTechnique;
+import io.trailhound.finding.output.Json;
 import io.trailhound.rule.sigma.Placeholders;
 import io.trailhound.scan.DetectorMetadata;
 import io.trailhound.scan.RuleCatalog;
@@ -230,8 +231,8 @@ final class CoverageCommand implements Callable<Integer> {
       }
       g.writeEndArray();
       g.writeEndObject();
-      strings(g, "unknown_finding_types", report.unknownTypes());
-      strings(g, "unknown_stratus", report.unknownStratus());
+      Json.strings(g, "unknown_finding_types", report.unknownTypes());
+      Json.strings(g, "unknown_stratus", report.unknownStratus());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -246,16 +247,7 @@ final class CoverageCommand implements Callable<Integer> {
 
   private static void entry(JsonGenerator g, Covered<?> c) throws IOException {
     g.writeBooleanField("covered", c.covered());
-    strings(g, "covered_by", c.coveredBy());
+    Json.strings(g, "covered_by", c.coveredBy());
     g.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values)
-      throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
   }
 }

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Small helpers shared by the JSON writers. */
-final class Json {
+public final class Json {
 
   static final JsonFactory FACTORY = JsonFactory.builder().build();
 
@@ -53,7 +53,9 @@ final class Json {
     }
   }
 
-  static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+  /** A field holding an array of strings. */
+  public static void strings(JsonGenerator g, String field, List<String> values)
+      throws IOException {
     g.writeArrayFieldStart(field);
     for (String v : values) {
       g.writeString(v);

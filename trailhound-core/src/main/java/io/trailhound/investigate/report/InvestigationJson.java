@@ -2,6 +2,7 @@ package io.trailhound.investigate.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.trailhound.finding.output.Json;
 import io.trailhound.investigate.Identity;
 import io.trailhound.investigate.Incident;
 import io.trailhound.investigate.Investigation;
@@ -64,7 +65,7 @@ public final class InvestigationJson {
         g.writeStringField("verdict", i.verdict().label());
         g.writeStringField("first", String.valueOf(i.first()));
         g.writeStringField("last", String.valueOf(i.last()));
-        strings(g, "shared", i.shared());
+        Json.strings(g, "shared", i.shared());
         g.writeArrayFieldStart("investigations");
         for (Investigation inv : i.investigations()) {
           investigation(g, inv, false);
@@ -135,7 +136,7 @@ public final class InvestigationJson {
     for (Verdict.Reason r : inv.verdict().reasons()) {
       g.writeStartObject();
       g.writeStringField("text", r.text());
-      strings(g, "evidence", r.evidence());
+      Json.strings(g, "evidence", r.evidence());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -159,12 +160,12 @@ public final class InvestigationJson {
     g.writeNumberField("events", t.steps().size());
     g.writeNumberField("failed", t.failed());
     g.writeNumberField("bytes_out", t.bytesOut());
-    strings(g, "regions", t.regions());
-    strings(g, "accounts", t.accounts());
-    strings(g, "source_ips", t.ips());
-    strings(g, "resources_read", t.read());
-    strings(g, "resources_changed", t.changed());
-    strings(g, "resources_deleted", t.deleted());
+    Json.strings(g, "regions", t.regions());
+    Json.strings(g, "accounts", t.accounts());
+    Json.strings(g, "source_ips", t.ips());
+    Json.strings(g, "resources_read", t.read());
+    Json.strings(g, "resources_changed", t.changed());
+    Json.strings(g, "resources_deleted", t.deleted());
     g.writeObjectFieldStart("by_tactic");
     for (Map.Entry<String, List<String>> e : t.byTactic().entrySet()) {
       g.writeNumberField(e.getKey(), e.getValue().size());
@@ -192,7 +193,7 @@ public final class InvestigationJson {
       g.writeStringField("id", m.id());
       g.writeStringField("method", m.method());
       g.writeStringField("category", m.category());
-      strings(g, "events", m.events());
+      Json.strings(g, "events", m.events());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -207,10 +208,10 @@ public final class InvestigationJson {
     }
     g.writeEndArray();
     if (withTimeline) {
-      strings(g, "evidence", inv.evidence());
+      Json.strings(g, "evidence", inv.evidence());
     } else {
       g.writeNumberField("evidence_count", inv.evidence().size());
-      strings(
+      Json.strings(
           g,
           "evidence",
           inv.evidence().subList(0, Math.min(inv.evidence().size(), MAX_EVIDENCE_IN_INCIDENTS)));
@@ -242,22 +243,13 @@ public final class InvestigationJson {
     }
     g.writeStringField("tactic", s.tactic());
     g.writeStringField("technique", s.technique());
-    strings(g, "resources", s.resources());
+    Json.strings(g, "resources", s.resources());
     if (s.bytesOut() > 0) {
       g.writeNumberField("bytes_out", s.bytesOut());
     }
     if (!s.rules().isEmpty()) {
-      strings(g, "rules", s.rules());
+      Json.strings(g, "rules", s.rules());
     }
     g.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values)
-      throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
   }
 }

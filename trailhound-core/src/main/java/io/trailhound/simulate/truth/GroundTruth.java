@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhound.finding.output.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -39,14 +40,14 @@ public record GroundTruth(
       g.writeNumberField("seed", seed);
       g.writeStringField("start", start.toString());
       g.writeStringField("end", end.toString());
-      strings(g, "accounts", accounts);
+      Json.strings(g, "accounts", accounts);
       g.writeArrayFieldStart("scenarios");
       for (TruthScenario s : scenarios) {
         g.writeStartObject();
         g.writeStringField("id", s.id());
         g.writeStringField("kind", s.kind());
         g.writeStringField("name", s.name());
-        strings(g, "techniques", s.techniques());
+        Json.strings(g, "techniques", s.techniques());
         g.writeObjectFieldStart("actor");
         g.writeStringField("arn", s.actorArn());
         g.writeStringField("access_key_id", s.actorKey());
@@ -55,12 +56,12 @@ public record GroundTruth(
         g.writeStringField("first_seen", s.first().toString());
         g.writeStringField("last_seen", s.last().toString());
         g.writeNumberField("event_count", s.eventIds().size());
-        strings(g, "event_ids", s.eventIds());
+        Json.strings(g, "event_ids", s.eventIds());
         if (!s.networkIds().isEmpty() || !s.networkEvidence().isEmpty()) {
           // Optional: readers of v1 that do not know it ignore it.
           g.writeObjectFieldStart("network_evidence");
-          strings(g, "resources", s.networkIds());
-          strings(g, "descriptions", s.networkEvidence());
+          Json.strings(g, "resources", s.networkIds());
+          Json.strings(g, "descriptions", s.networkEvidence());
           g.writeEndObject();
         }
         g.writeEndObject();
@@ -105,14 +106,5 @@ public record GroundTruth(
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return out;
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values)
-      throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
   }
 }
