@@ -190,6 +190,13 @@ final class PersistenceFinder {
                     : e.field("requestParameters.url");
         yield name == null ? null : new Candidate("identity-provider", name, name, api);
       }
+      case "CreateTrustAnchor" -> {
+        // IAM Roles Anywhere: whoever holds a certificate of this CA can now get role sessions.
+        String name = e.field("requestParameters.name");
+        String arn =
+            "arn:aws:rolesanywhere:" + e.region() + ":" + e.account() + ":trust-anchor/" + name;
+        yield name == null ? null : new Candidate("identity-provider", arn, arn, api);
+      }
       default -> null;
     };
   }

@@ -7,13 +7,16 @@ import io.trailhound.finding.Severity;
 import io.trailhound.simulate.SimulationOptions;
 import io.trailhound.simulate.SimulationSummary;
 import io.trailhound.simulate.Simulator;
+import io.trailhound.simulate.truth.TruthScenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +30,21 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatedInvestigationTest {
 
   private static final long DEFAULT_SEED = 20261123;
+
+  /** Attacks whose harm (changes made, data taken) the logs show. */
+  private static final Set<String> HARMFUL =
+      Set.of(
+          "credential-compromise",
+          "s3-exfiltration",
+          "cryptomining",
+          "cloudtrail-stop",
+          "ebs-snapshot-share",
+          "iam-backdoor-role",
+          "iam-create-user-login-profile",
+          "console-login-without-mfa");
+
+  private static final Set<String> PIVOTS =
+      Set.of("ec2-steal-instance-credentials", "ec2-enumerate-from-instance");
   private static final Path GOLDEN = Path.of("src/test/resources/investigate/golden");
 
   @TempDir static Path tmp;
@@ -57,6 +75,7 @@ class SimulatedInvestigationTest {
 
     assertThat(scores)
         .isNotEmpty()
+        .filteredOn(s -> !PIVOTS.contains(kind(s.scenario())))
         .allSatisfy(
             s -> {
               assertThat(s.investigations()).as(s.scenario()).isPositive();
@@ -69,14 +88,59 @@ class SimulatedInvestigationTest {
             });
   }
 
+  /**
+   * Attacks that pivot from a leaked key into an instance's role: one investigation follows one set
+   * of credentials, and calls the instance's role makes from the instance itself are, to an
+   * investigator, the instance's own; so precision and recall per investigation do not apply. Both
+   * sets of credentials must still be investigated.
+   */
   @Test
-  void every_attack_is_judged_malicious() {
+  void both_credentials_of_an_attack_that_pivots_into_an_instance_role_are_investigated() {
+    var pivots = sim.truth().scenarios().stream().filter(s -> PIVOTS.contains(s.kind())).toList();
+    assertThat(pivots).hasSize(PIVOTS.size());
+    for (TruthScenario s : pivots) {
+      Set<String> principals = new HashSet<>();
+      Set<String> investigated = new HashSet<>();
+      for (String id : s.eventIds()) {
+        String principal = scanned.index().byId(id).orElseThrow().principalArn();
+        principals.add(principal);
+        if (investigations.stream().anyMatch(inv -> inv.evidence().contains(id))) {
+          investigated.add(principal);
+        }
+      }
+      assertThat(principals).as(s.id()).hasSize(2);
+      assertThat(investigated).as(s.id()).isEqualTo(principals);
+    }
+  }
+
+  private static String kind(String scenarioId) {
+    return scenarioId.substring(0, scenarioId.lastIndexOf('-'));
+  }
+
+  /**
+   * Attacks that visibly do harm are judged malicious. A replay of a single Stratus technique may
+   * leave no harm an investigator can see (a refused attempt, a token minted, a discovery sweep):
+   * those are at least suspicious, never benign.
+   */
+  @Test
+  void every_harmful_attack_is_judged_malicious_and_no_technique_replay_benign() {
     for (Investigation inv : investigations) {
-      boolean attack =
+      List<TruthScenario> attacks =
           sim.truth().scenarios().stream()
-              .anyMatch(s -> s.eventIds().stream().anyMatch(inv.evidence()::contains));
-      if (attack) {
-        assertThat(inv.verdict().kind()).as(inv.rule()).isEqualTo(Verdict.Kind.MALICIOUS);
+              .filter(s -> s.eventIds().stream().anyMatch(inv.evidence()::contains))
+              .toList();
+      if (attacks.isEmpty()) {
+        continue;
+      }
+      boolean harmful = attacks.stream().anyMatch(s -> HARMFUL.contains(s.kind()));
+      if (harmful) {
+        assertThat(inv.verdict().kind())
+            .as("%s on %s: %s", inv.rule(), attacks, inv.verdict())
+            .isEqualTo(Verdict.Kind.MALICIOUS);
+      } else {
+        assertThat(inv.verdict().kind())
+            .as("%s on %s: %s", inv.rule(), attacks, inv.verdict())
+            .isIn(Verdict.Kind.MALICIOUS, Verdict.Kind.SUSPICIOUS);
       }
     }
   }

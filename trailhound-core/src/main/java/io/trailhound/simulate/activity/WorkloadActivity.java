@@ -19,7 +19,7 @@ import java.util.UUID;
  * What machines do: instances and functions read and write their buckets and decrypt with KMS, the
  * SSM agent checks in, CI pipelines describe, deploy and launch small instances.
  */
-final class WorkloadActivity {
+public final class WorkloadActivity {
 
   private static final String[] SMALL_TYPES = {"t3.medium", "t3.large", "m6i.large", "c6i.xlarge"};
 
@@ -70,7 +70,8 @@ final class WorkloadActivity {
         t.getEpochSecond() - Math.floorMod(t.getEpochSecond() - offset, 3600L));
   }
 
-  private Identity.AssumedRole identity(Workload w, Instant t) {
+  /** The role session {@code w} holds at {@code t} (scenarios steal it). */
+  public static Identity.AssumedRole identity(Workload w, Instant t) {
     Instant hour = period(w, t);
     long h = (w.session() + hour).hashCode() & 0xFFFFFFFFL;
     String key =
