@@ -36,8 +36,7 @@ final class S3Exfiltration implements Scenario {
 
   @Override
   public List<String> techniques() {
-    return List.of(
-        "T1619", "T1530", "T1537", "T1485", "T1486", "aws.exfiltration.s3-backdoor-bucket-policy");
+    return List.of("T1619", "T1530", "T1537", "T1485", "T1486");
   }
 
   @Override
