@@ -83,19 +83,21 @@ final class DemoCommand implements Callable<Integer> {
         Simulator.run(SimulationOptions.defaults(seed, dir).withAccounts(2).withScale(0.3));
     stdout.printf(
         Locale.ROOT,
-        "simulated %,d CloudTrail events, %,d VPC flow records and %,d resolver queries of a"
-            + " 2-account organisation (%d attacks) in %s%n%n",
+        "simulated %,d CloudTrail events, %,d VPC flow records, %,d resolver queries and %,d"
+            + " Okta, Entra ID and Microsoft 365 records of a 2-account organisation (%d attacks)"
+            + " in %s%n%n",
         sim.events(),
         sim.other().flowRecords(),
         sim.other().dnsQueries(),
+        sim.other().identityEvents(),
         sim.truth().scenarios().size(),
-        sim.logs());
+        dir);
     long started = System.nanoTime();
     InMemoryEventIndex index = new InMemoryEventIndex();
     ScanResult result =
         new ScanService(clock)
             .scan(
-                InputSpec.expand(List.of(sim.logs().toString())),
+                InputSpec.expand(sim.inputPaths()),
                 RuleCatalog.load(true, List.of(), Placeholders.none()),
                 ScanOptions.defaults().withStage(() -> new IndexingStage(index)));
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -131,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
             + " trailhound scan --report DIR %s%n",
         report.resolve("report.html"),
         dir,
-        sim.logs());
+        String.join(" ", sim.inputPaths()));
     return Trailhound.OK;
   }
 }

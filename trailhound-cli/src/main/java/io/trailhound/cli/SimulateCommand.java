@@ -149,7 +149,7 @@ final class SimulateCommand implements Callable<Integer> {
         Locale.ROOT,
         "next: trailhound scan --output jsonl -o findings.jsonl %s && trailhound simulate"
             + " --score findings.jsonl --truth %s%n",
-        summary.logs(),
+        String.join(" ", summary.inputPaths()),
         summary.truthFile());
     return Trailhound.OK;
   }

@@ -83,6 +83,7 @@ public final class Simulator {
             options.writes(SimulatedSource.OKTA),
             options.writes(SimulatedSource.ENTRA),
             options.writes(SimulatedSource.M365));
+    attacks.forEach(p -> identity.attacks(p.identity()));
     boolean cloudTrail = options.writes(SimulatedSource.CLOUDTRAIL);
     Consumer<Call> sink = cloudTrail ? writer::add : c -> {};
     int next = 0;
@@ -106,7 +107,7 @@ public final class Simulator {
     }
     network.finish();
     identity.finish();
-    GroundTruth truth = truth(options.seed(), org, attacks, network);
+    GroundTruth truth = truth(options.seed(), org, attacks, network, identity);
     Path truthFile = options.out().resolve("ground-truth.json");
     truth.write(truthFile);
     return new SimulationSummary(
@@ -139,23 +140,21 @@ public final class Simulator {
         Instant at = day.plusSeconds(3600 + r.nextLong(Duration.ofHours(19).toSeconds()));
         Calls calls = new Calls(new Ids(r.split()));
         Planned p = s.plan(new ScenarioContext(org, account, at, calls));
-        out.add(
-            new Planned(
-                s.kind() + "-" + n,
-                s,
-                p.actorArn(),
-                p.actorKey(),
-                p.account(),
-                p.calls(),
-                p.launched()));
+        out.add(p.as(s.kind() + "-" + n, s));
       }
     }
     return out;
   }
 
-  private static GroundTruth truth(long seed, Org org, List<Planned> attacks, NetworkLogs network) {
+  private static GroundTruth truth(
+      long seed, Org org, List<Planned> attacks, NetworkLogs network, IdentityLogs identity) {
     List<TruthScenario> scenarios = new ArrayList<>();
     for (Planned p : attacks) {
+      // The attacker's identity-provider records are events of the attack like its API calls.
+      List<String> ids = new ArrayList<>(p.calls().stream().map(Call::eventId).toList());
+      p.identity().stream()
+          .filter(r -> r.attack() && identity.writes(r.source()))
+          .forEach(r -> ids.add(r.id()));
       scenarios.add(
           new TruthScenario(
               p.id(),
@@ -167,7 +166,7 @@ public final class Simulator {
               p.account(),
               p.first(),
               p.last(),
-              p.calls().stream().map(Call::eventId).toList(),
+              ids,
               network.minerIds(p.id()),
               network.minerEvidence(p.id())));
     }

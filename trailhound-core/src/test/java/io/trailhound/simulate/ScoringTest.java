@@ -88,9 +88,7 @@ class ScoringTest {
     ScanResult result =
         new ScanService(CLOCK)
             .scan(
-                InputSpec.expand(List.of(sim.logs().toString())),
-                catalog,
-                ScanOptions.defaults().withThreads(2));
+                InputSpec.expand(sim.inputPaths()), catalog, ScanOptions.defaults().withThreads(2));
     Path findings = tmp.resolve("findings.jsonl");
     try (Writer w = Files.newBufferedWriter(findings, StandardCharsets.UTF_8)) {
       new JsonlFindingWriter().write(result.findings(), w);

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * account that hands out {@code GetFederationToken} credentials. Everything not drawn from the
  * seeded source is derived from names, so the same seed writes the same bytes.
  */
-final class FederationActivity {
+public final class FederationActivity {
 
   static final String GITHUB = "token.actions.githubusercontent.com";
   private static final String GITHUB_UA =
@@ -54,6 +54,25 @@ final class FederationActivity {
 
   /** The SSO sign-in that starts a person's day in an account: the SAML exchange for the role. */
   Call samlSignIn(Account a, Person p, Identity.AssumedRole session, Instant t) {
+    return samlSignIn(sts, a, session, t, p.homeIp(), p.browser());
+  }
+
+  /**
+   * The SAML exchange of an IAM Identity Center sign-in to {@code session}'s role, from {@code ip}
+   * with {@code browser}: whoever holds the person's Identity Center session can make it.
+   */
+  public static Call samlSignIn(
+      Calls calls, Account a, Identity.AssumedRole session, Instant t, String ip, String browser) {
+    return samlSignIn(new FederationShapes(calls), a, session, t, ip, browser);
+  }
+
+  private static Call samlSignIn(
+      FederationShapes sts,
+      Account a,
+      Identity.AssumedRole session,
+      Instant t,
+      String ip,
+      String browser) {
     String provider =
         "AWSSSO_"
             + hex(a.id() + "sso").substring(0, 16).toLowerCase(Locale.ROOT)
@@ -68,7 +87,7 @@ final class FederationActivity {
     String qualifier = base64Sha1(issuer + a.id() + "/" + provider);
     Identity.SamlUser user = new Identity.SamlUser(qualifier, session.session(), providerArn);
     return sts.assumeRoleWithSaml(
-        new Caller(user, p.homeIp(), p.browser(), false), t, a.home(), session, issuer);
+        new Caller(user, ip, browser, false), t, a.home(), session, issuer);
   }
 
   /** True for CI pipelines that authenticate with GitHub's OIDC tokens instead of stored keys. */

@@ -32,52 +32,75 @@ final class EntraShapes {
 
   /** An interactive, MFA-satisfied sign-in of {@code p} to a Microsoft 365 app. */
   String signIn(Person p, Instant t, int index) {
+    return signIn(p, t, index % 2 == 0, null).json();
+  }
+
+  /**
+   * A sign-in of {@code p}'s account; from {@code o} (not null) Identity Protection rates it high
+   * risk: an anonymising network and properties the account has never shown.
+   */
+  IdentityRecord signIn(Person p, Instant t, boolean compliant, Origin o) {
     String[] app = APPS[random.nextInt(APPS.length)];
     String id = OktaShapes.uuidOf("signin:" + p.name() + t + random.nextLong());
+    String ip = o == null ? p.homeIp() : o.ip();
+    String agent = o == null ? p.browser() : o.userAgent();
+    String risk = o == null ? "none" : "high";
     String correlation = OktaShapes.uuidOf("corr:" + id);
-    return IdentityLogs.render(
-        json,
-        g -> {
-          g.writeStartObject();
-          g.writeStringField("id", id);
-          g.writeStringField("createdDateTime", TIME.format(t.plusMillis(random.nextInt(1000))));
-          g.writeStringField("userDisplayName", OktaShapes.displayName(p));
-          g.writeStringField("userPrincipalName", IdentityLogs.email(p));
-          g.writeStringField("userId", OktaShapes.uuidOf("user:" + p.name()));
-          g.writeStringField("appId", app[0]);
-          g.writeStringField("appDisplayName", app[1]);
-          g.writeStringField("ipAddress", p.homeIp());
-          g.writeStringField("clientAppUsed", "Browser");
-          g.writeStringField("userAgent", p.browser());
-          g.writeStringField("correlationId", correlation);
-          g.writeStringField("conditionalAccessStatus", "success");
-          g.writeBooleanField("isInteractive", true);
-          g.writeStringField("riskDetail", "none");
-          g.writeStringField("riskLevelAggregated", "none");
-          g.writeStringField("riskLevelDuringSignIn", "none");
-          g.writeStringField("riskState", "none");
-          g.writeStringField("authenticationRequirement", "multiFactorAuthentication");
-          g.writeStringField("homeTenantId", tenant);
-          g.writeStringField("resourceTenantId", tenant);
-          g.writeObjectFieldStart("status");
-          g.writeNumberField("errorCode", 0);
-          g.writeNullField("failureReason");
-          g.writeEndObject();
-          g.writeObjectFieldStart("deviceDetail");
-          g.writeStringField(
-              "operatingSystem", p.browser().contains("Macintosh") ? "MacOs" : "Windows10");
-          g.writeStringField(
-              "browser", p.browser().contains("Firefox") ? "Firefox 132.0" : "Chrome 131.0.0");
-          g.writeBooleanField("isCompliant", index % 2 == 0);
-          g.writeBooleanField("isManaged", true);
-          g.writeEndObject();
-          g.writeObjectFieldStart("location");
-          g.writeStringField("countryOrRegion", p.country());
-          g.writeEndObject();
-          g.writeObjectFieldStart("mfaDetail");
-          g.writeStringField("authMethod", "Mobile app notification");
-          g.writeEndObject();
-          g.writeEndObject();
-        });
+    String body =
+        IdentityLogs.render(
+            json,
+            g -> {
+              g.writeStartObject();
+              g.writeStringField("id", id);
+              g.writeStringField(
+                  "createdDateTime", TIME.format(t.plusMillis(random.nextInt(1000))));
+              g.writeStringField("userDisplayName", OktaShapes.displayName(p));
+              g.writeStringField("userPrincipalName", IdentityLogs.email(p));
+              g.writeStringField("userId", OktaShapes.uuidOf("user:" + p.name()));
+              g.writeStringField("appId", app[0]);
+              g.writeStringField("appDisplayName", app[1]);
+              g.writeStringField("ipAddress", ip);
+              g.writeStringField("clientAppUsed", "Browser");
+              g.writeStringField("userAgent", agent);
+              g.writeStringField("correlationId", correlation);
+              g.writeStringField("conditionalAccessStatus", "success");
+              g.writeBooleanField("isInteractive", true);
+              g.writeStringField("riskDetail", "none");
+              g.writeStringField("riskLevelAggregated", risk);
+              g.writeStringField("riskLevelDuringSignIn", risk);
+              g.writeStringField("riskState", o == null ? "none" : "atRisk");
+              if (o != null) {
+                g.writeArrayFieldStart("riskEventTypes_v2");
+                g.writeString("anonymizedIPAddress");
+                g.writeString("unfamiliarFeatures");
+                g.writeEndArray();
+              }
+              g.writeStringField("authenticationRequirement", "multiFactorAuthentication");
+              g.writeStringField("homeTenantId", tenant);
+              g.writeStringField("resourceTenantId", tenant);
+              g.writeObjectFieldStart("status");
+              g.writeNumberField("errorCode", 0);
+              g.writeNullField("failureReason");
+              g.writeEndObject();
+              g.writeObjectFieldStart("deviceDetail");
+              g.writeStringField(
+                  "operatingSystem",
+                  agent.contains("Macintosh")
+                      ? "MacOs"
+                      : agent.contains("Linux") ? "Linux" : "Windows10");
+              g.writeStringField(
+                  "browser", agent.contains("Firefox") ? "Firefox 132.0" : "Chrome 131.0.0");
+              g.writeBooleanField("isCompliant", o == null && compliant);
+              g.writeBooleanField("isManaged", o == null);
+              g.writeEndObject();
+              g.writeObjectFieldStart("location");
+              g.writeStringField("countryOrRegion", o == null ? p.country() : o.country());
+              g.writeEndObject();
+              g.writeObjectFieldStart("mfaDetail");
+              g.writeStringField("authMethod", "Mobile app notification");
+              g.writeEndObject();
+              g.writeEndObject();
+            });
+    return new IdentityRecord(t, "entra", id, body, o != null);
   }
 }

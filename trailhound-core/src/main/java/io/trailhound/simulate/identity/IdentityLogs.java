@@ -54,14 +54,12 @@ public final class IdentityLogs {
   private final EntraShapes entraShapes;
   private long records;
   private long fileCount;
+  private final List<IdentityRecord> attacks = new ArrayList<>();
+  private int nextAttack;
 
   public IdentityLogs(
       Path out, Org org, SplittableRandom random, boolean okta, boolean entra, boolean m365) {
-    Set<Person> unique = new LinkedHashSet<>();
-    for (Account a : org.accounts()) {
-      unique.addAll(a.people());
-    }
-    this.people = List.copyOf(unique);
+    this.people = people(org);
     this.random = random;
     this.out = out;
     this.okta = okta;
@@ -77,9 +75,44 @@ public final class IdentityLogs {
     return p.name() + "@example.com";
   }
 
+  /** Attack scenarios' records, written with the window they fall in. */
+  public void attacks(List<IdentityRecord> records) {
+    attacks.addAll(records);
+    attacks.sort(Comparator.comparing(IdentityRecord::time));
+  }
+
+  /** The people whose sign-ins these logs hold, in a fixed order. */
+  public static List<Person> people(Org org) {
+    Set<Person> unique = new LinkedHashSet<>();
+    for (Account a : org.accounts()) {
+      unique.addAll(a.people());
+    }
+    return List.copyOf(unique);
+  }
+
+  /** Whether the person at {@code index} of {@link #people} also works in Microsoft 365. */
+  public static boolean microsoft365(int index) {
+    return index % 3 == 0;
+  }
+
+  /** Whether records of {@code source} ({@code okta}, {@code entra}, {@code m365}) are written. */
+  public boolean writes(String source) {
+    return switch (source) {
+      case "okta" -> okta;
+      case "entra" -> entra;
+      case "m365" -> m365;
+      default -> false;
+    };
+  }
+
   /** Writes the sign-ins of people whose working day starts in {@code [start, start + length)}. */
   public void window(Instant start, Duration length) throws IOException {
     List<Line> lines = new ArrayList<>();
+    Instant end = start.plus(length);
+    while (nextAttack < attacks.size() && attacks.get(nextAttack).time().isBefore(end)) {
+      IdentityRecord r = attacks.get(nextAttack++);
+      lines.add(new Line(r.time(), writes(r.source()) ? prefix(r.source()) : null, r.json()));
+    }
     for (int i = 0; i < people.size(); i++) {
       Person p = people.get(i);
       ZonedDateTime local = start.atZone(ZoneOffset.ofHours(p.utcOffset()));
@@ -93,7 +126,7 @@ public final class IdentityLogs {
       for (OktaShapes.Record r : oktaShapes.signIn(p, t, random.nextInt(12) == 0)) {
         lines.add(new Line(r.time(), okta ? "okta/system-log-" : null, r.json()));
       }
-      if (i % 3 == 0) {
+      if (microsoft365(i)) {
         Instant e = t.minusSeconds(300 + random.nextInt(1200));
         lines.add(new Line(e, entra ? "entra/signins-" : null, entraShapes.signIn(p, e, i)));
         String m365Prefix = m365 ? "m365/audit-" : null;
@@ -116,6 +149,10 @@ public final class IdentityLogs {
   }
 
   public void finish() throws IOException {
+    if (nextAttack < attacks.size()) {
+      // Attacks planned past the last window (no background is drawn for a zero-minute window).
+      window(attacks.get(attacks.size() - 1).time(), Duration.ofSeconds(1));
+    }
     for (Writer w : files.values()) {
       w.close();
     }
@@ -141,6 +178,14 @@ public final class IdentityLogs {
       fileCount++;
     }
     return w;
+  }
+
+  private static String prefix(String source) {
+    return switch (source) {
+      case "okta" -> "okta/system-log-";
+      case "entra" -> "entra/signins-";
+      default -> "m365/audit-";
+    };
   }
 
   /** One JSON line of a source, for ordering. */

@@ -110,4 +110,55 @@ final class M365Shapes {
           g.writeEndObject();
         });
   }
+
+  /**
+   * {@code New-InboxRule} run in Outlook on the web from {@code o}: mail matching {@code words}
+   * forwarded to {@code address}, then marked read and moved out of sight.
+   */
+  IdentityRecord inboxRule(
+      Person p, Instant t, Origin o, String rule, String address, String words) {
+    String id = OktaShapes.uuidOf("ual:" + p.name() + t + random.nextLong());
+    String body =
+        IdentityLogs.render(
+            json,
+            g -> {
+              g.writeStartObject();
+              g.writeStringField("CreationTime", TIME.format(t));
+              g.writeStringField("Id", id);
+              g.writeStringField("Operation", "New-InboxRule");
+              g.writeStringField("OrganizationId", tenant);
+              g.writeNumberField("RecordType", 1);
+              g.writeStringField("ResultStatus", "True");
+              g.writeStringField("UserKey", OktaShapes.uuidOf("user:" + p.name()));
+              g.writeNumberField("UserType", 0);
+              g.writeNumberField("Version", 1);
+              g.writeStringField("Workload", "Exchange");
+              g.writeStringField("ClientIP", o.ip() + ":" + (30000 + random.nextInt(30000)));
+              g.writeStringField("ObjectId", IdentityLogs.email(p) + "\\" + rule);
+              g.writeStringField("UserId", IdentityLogs.email(p));
+              g.writeArrayFieldStart("Parameters");
+              parameter(g, "Name", rule);
+              parameter(g, "SubjectOrBodyContainsWords", words);
+              parameter(g, "ForwardTo", address);
+              parameter(g, "MarkAsRead", "True");
+              parameter(g, "StopProcessingRules", "True");
+              g.writeEndArray();
+              g.writeStringField("OrganizationName", "example.onmicrosoft.com");
+              g.writeStringField(
+                  "OriginatingServer",
+                  "AM0PR06MB" + (1000 + random.nextInt(9000)) + " (15.20.8182.020)");
+              g.writeBooleanField("ExternalAccess", false);
+              g.writeEndObject();
+            });
+    return new IdentityRecord(t, "m365", id, body, true);
+  }
+
+  private static void parameter(
+      com.fasterxml.jackson.core.JsonGenerator g, String name, String value)
+      throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("Name", name);
+    g.writeStringField("Value", value);
+    g.writeEndObject();
+  }
 }

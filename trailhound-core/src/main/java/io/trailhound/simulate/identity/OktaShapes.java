@@ -14,8 +14,18 @@ import java.util.UUID;
 /** Okta System Log {@code LogEvent}s of a sign-in, in the shape {@code /api/v1/logs} returns. */
 final class OktaShapes {
 
-  /** One serialised event. */
-  record Record(Instant time, String json) {}
+  /** One serialised event; {@code id} is its {@code uuid}. */
+  record Record(Instant time, String id, String json) {}
+
+  /**
+   * Where a request came from: the person's own browser at home, or someone else's. {@code asOrg}
+   * null writes the short security context background sign-ins carry.
+   */
+  record Client(String ip, String userAgent, String country, Integer asNumber, String asOrg) {
+    static Client of(Person p) {
+      return new Client(p.homeIp(), p.browser(), p.country(), null, null);
+    }
+  }
 
   private static final DateTimeFormatter MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
@@ -88,6 +98,20 @@ final class OktaShapes {
       String session,
       String message,
       String app) {
+    return event(p, Client.of(p), t, type, result, reason, session, message, app);
+  }
+
+  /** One System Log event of {@code p}'s account, made from {@code c}. */
+  Record event(
+      Person p,
+      Client c,
+      Instant t,
+      String type,
+      String result,
+      String reason,
+      String session,
+      String message,
+      String app) {
     String uuid = uuid();
     String body =
         IdentityLogs.render(
@@ -102,19 +126,26 @@ final class OktaShapes {
               g.writeEndObject();
               g.writeObjectFieldStart("client");
               g.writeObjectFieldStart("userAgent");
-              g.writeStringField("rawUserAgent", p.browser());
-              g.writeStringField("os", p.browser().contains("Macintosh") ? "Mac OS X" : "Windows");
-              g.writeStringField("browser", p.browser().contains("Firefox") ? "FIREFOX" : "CHROME");
+              g.writeStringField("rawUserAgent", c.userAgent());
+              g.writeStringField(
+                  "os",
+                  c.userAgent().contains("Macintosh")
+                      ? "Mac OS X"
+                      : c.userAgent().contains("Linux") ? "Linux" : "Windows");
+              g.writeStringField(
+                  "browser", c.userAgent().contains("Firefox") ? "FIREFOX" : "CHROME");
               g.writeEndObject();
               g.writeStringField("zone", "null");
               g.writeStringField("device", "Computer");
-              g.writeStringField("ipAddress", p.homeIp());
+              g.writeStringField("ipAddress", c.ip());
               g.writeObjectFieldStart("geographicalContext");
-              g.writeStringField("country", p.country());
+              g.writeStringField("country", c.country());
               g.writeEndObject();
               g.writeEndObject();
               g.writeObjectFieldStart("authenticationContext");
-              g.writeStringField("credentialType", type.contains("mfa") ? "OTP" : "PASSWORD");
+              g.writeStringField(
+                  "credentialType",
+                  type.contains("mfa") || type.contains("push") ? "OTP" : "PASSWORD");
               g.writeNumberField("authenticationStep", 0);
               g.writeStringField("rootSessionId", session);
               g.writeStringField("externalSessionId", session);
@@ -127,6 +158,11 @@ final class OktaShapes {
               g.writeEndObject();
               g.writeStringField("published", MILLIS.format(t.plusMillis(random.nextInt(1000))));
               g.writeObjectFieldStart("securityContext");
+              if (c.asOrg() != null) {
+                g.writeNumberField("asNumber", c.asNumber());
+                g.writeStringField("asOrg", c.asOrg());
+                g.writeStringField("isp", c.asOrg());
+              }
               g.writeBooleanField("isProxy", false);
               g.writeEndObject();
               g.writeStringField("severity", "FAILURE".equals(result) ? "WARN" : "INFO");
@@ -149,7 +185,7 @@ final class OktaShapes {
               }
               g.writeEndObject();
             });
-    return new Record(t, body);
+    return new Record(t, uuid, body);
   }
 
   static String userId(Person p) {
@@ -169,7 +205,7 @@ final class OktaShapes {
     return new String(c);
   }
 
-  private String id(int n) {
+  String id(int n) {
     char[] c = new char[n];
     for (int i = 0; i < n; i++) {
       c[i] = ID[random.nextInt(ID.length)];

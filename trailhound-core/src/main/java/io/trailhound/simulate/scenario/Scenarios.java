@@ -32,6 +32,9 @@ public final class Scenarios {
     out.addAll(Execution.all());
     out.addAll(Exfiltration.all());
     out.addAll(Persistence.all());
+    for (AccountTakeover.Way way : AccountTakeover.Way.values()) {
+      out.add(new AccountTakeover(way));
+    }
     return List.copyOf(out);
   }
 }

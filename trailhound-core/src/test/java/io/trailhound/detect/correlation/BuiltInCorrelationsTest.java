@@ -39,7 +39,7 @@ class BuiltInCorrelationsTest {
   @Test
   void the_pack_holds_the_translations_and_the_chains_all_suppressing_their_building_blocks() {
     assertThat(PACK.problems()).isEmpty();
-    assertThat(PACK.correlations()).hasSize(28).noneMatch(CorrelationRule::generate);
+    assertThat(PACK.correlations()).hasSize(30).noneMatch(CorrelationRule::generate);
     CorrelationEngine engine = CorrelationEngine.compile(PACK.correlations(), PACK.rules());
     assertThat(engine.suppressedRules()).hasSameSizeAs(PACK.rules());
   }
