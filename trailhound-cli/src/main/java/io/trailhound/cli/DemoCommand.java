@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,26 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
   private static final int MAX_INCIDENTS = 5;
+
+  /**
+   * A tour rather than the whole catalogue (simulate injects every scenario): the three chains, a
+   * few single techniques and the identity-provider takeovers.
+   */
+  static final Set<String> SCENARIOS =
+      Set.of(
+          "credential-compromise",
+          "s3-exfiltration",
+          "cryptomining",
+          "cloudtrail-stop",
+          "iam-backdoor-role",
+          "console-login-without-mfa",
+          "secretsmanager-retrieve-secrets",
+          "s3-ransomware-individual-deletion",
+          "lambda-backdoor-function",
+          "okta-session-hijack",
+          "okta-mfa-push-fatigue",
+          "entra-risky-sign-in");
+
   private static final int MAX_STEPS = 8;
 
   private final Clock clock;
@@ -80,7 +101,11 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Path dir = out != null ? out : Files.createTempDirectory("trailhound-demo-");
     SimulationSummary sim =
-        Simulator.run(SimulationOptions.defaults(seed, dir).withAccounts(2).withScale(0.3));
+        Simulator.run(
+            SimulationOptions.defaults(seed, dir)
+                .withAccounts(2)
+                .withScale(0.3)
+                .withScenarios(SCENARIOS));
     stdout.printf(
         Locale.ROOT,
         "simulated %,d CloudTrail events, %,d VPC flow records, %,d resolver queries and %,d"

@@ -4,6 +4,7 @@ import io.trailhound.finding.Finding;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** The findings as a terminal table, most severe first. */
 final class FindingsTable {
@@ -28,8 +29,8 @@ final class FindingsTable {
               f.firstSeen().toString().replace('T', ' ').replace("Z", ""),
               by.equals("trailhound") ? f.title() : "[" + by + "] " + f.title(),
               f.actor(),
-              String.valueOf(f.account()),
-              String.valueOf(f.region()),
+              Objects.toString(f.account(), "-"),
+              Objects.toString(f.region(), "-"),
               Long.toString(f.eventCount())));
     }
     table.print(out);

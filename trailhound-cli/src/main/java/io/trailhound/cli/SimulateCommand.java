@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,6 +71,15 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Score a JSONL findings file (scan --output jsonl) against --truth.")
   Path score;
 
+  @Option(
+      names = "--scenarios",
+      paramLabel = "LIST",
+      description =
+          "Attacks to inject, comma-separated scenario kinds (default all; the kinds are the"
+              + " ground truth's scenario ids without their number, e.g."
+              + " credential-compromise,cloudtrail-stop,okta-session-hijack).")
+  String scenarios;
+
   @Option(names = "--truth", paramLabel = "FILE", description = "ground-truth.json to score with.")
   Path truth;
 
@@ -106,7 +116,8 @@ final class SimulateCommand implements Callable<Integer> {
               days,
               accounts,
               scale,
-              SimulatedSource.parse(sources));
+              SimulatedSource.parse(sources),
+              scenarios == null ? Set.of() : Set.of(scenarios.split(",")));
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }

@@ -58,6 +58,6 @@ class RulesCommandTest {
             shared().resolve("sigma/rules/rules").toString(),
             "../examples/logs");
     assertThat(run.code()).isZero();
-    assertThat(run.out()).contains("Rules: 210");
+    assertThat(run.out()).contains("Rules: 214");
   }
 }

@@ -31,7 +31,7 @@ class SimulateCommandTest {
     assertThat(run.code()).isZero();
     assertThat(run.out())
         .contains("CloudTrail events")
-        .contains("8 scenarios")
+        .contains("50 scenarios")
         .contains("ground truth: " + tmp.resolve("ground-truth.json"));
     assertThat(tmp.resolve("ground-truth.json")).exists();
     assertThat(tmp.resolve("AWSLogs")).isDirectory();
@@ -160,7 +160,7 @@ class SimulateCommandTest {
     assertThat(run.out())
         .contains("SEVERITY")
         .contains("Rules:")
-        .contains("PASS: 8 of 8 scenarios detected")
+        .contains("PASS: 12 of 12 scenarios detected")
         .doesNotContain("MISSED")
         .containsPattern("MALICIOUS  inc-[0-9a-f]+ ")
         .contains("CreatePolicyVersion")

@@ -1,9 +1,12 @@
 package io.trailhound.simulate;
 
+import io.trailhound.simulate.scenario.Scenario;
+import io.trailhound.simulate.scenario.Scenarios;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What to simulate.
@@ -15,6 +18,7 @@ import java.util.Set;
  * @param accounts number of accounts, the first being the management account
  * @param scale multiplies every background rate (1 = a small company)
  * @param sources the logs written (CloudTrail, flow logs, resolver logs, Okta, Entra ID)
+ * @param scenarios kinds of attack injected ({@code credential-compromise}, ...); empty for all
  */
 public record SimulationOptions(
     long seed,
@@ -23,7 +27,8 @@ public record SimulationOptions(
     int days,
     int accounts,
     double scale,
-    Set<SimulatedSource> sources) {
+    Set<SimulatedSource> sources,
+    Set<String> scenarios) {
 
   /** Monday 16 November 2026, 00:00 UTC. */
   public static final Instant DEFAULT_START = Instant.parse("2026-11-16T00:00:00Z");
@@ -42,6 +47,35 @@ public record SimulationOptions(
       throw new IllegalArgumentException("at least one source must be written");
     }
     sources = Set.copyOf(sources);
+    scenarios = Set.copyOf(scenarios);
+    Set<String> known = Scenarios.all().stream().map(Scenario::kind).collect(Collectors.toSet());
+    for (String k : scenarios) {
+      if (!known.contains(k)) {
+        throw new IllegalArgumentException("unknown scenario: " + k);
+      }
+    }
+  }
+
+  /** Every scenario. */
+  public SimulationOptions(
+      long seed,
+      Path out,
+      Instant start,
+      int days,
+      int accounts,
+      double scale,
+      Set<SimulatedSource> sources) {
+    this(seed, out, start, days, accounts, scale, sources, Set.of());
+  }
+
+  /** Whether attacks of {@code kind} are injected. */
+  public boolean injects(String kind) {
+    return scenarios.isEmpty() || scenarios.contains(kind);
+  }
+
+  /** Only attacks of these kinds. */
+  public SimulationOptions withScenarios(Set<String> kinds) {
+    return new SimulationOptions(seed, out, start, days, accounts, scale, sources, kinds);
   }
 
   /** Every source. */
@@ -55,7 +89,7 @@ public record SimulationOptions(
   }
 
   public SimulationOptions withSources(Set<SimulatedSource> s) {
-    return new SimulationOptions(seed, out, start, days, accounts, scale, s);
+    return new SimulationOptions(seed, out, start, days, accounts, scale, s, scenarios);
   }
 
   public static SimulationOptions defaults(long seed, Path out) {
@@ -63,14 +97,14 @@ public record SimulationOptions(
   }
 
   public SimulationOptions withDays(int d) {
-    return new SimulationOptions(seed, out, start, d, accounts, scale, sources);
+    return new SimulationOptions(seed, out, start, d, accounts, scale, sources, scenarios);
   }
 
   public SimulationOptions withAccounts(int n) {
-    return new SimulationOptions(seed, out, start, days, n, scale, sources);
+    return new SimulationOptions(seed, out, start, days, n, scale, sources, scenarios);
   }
 
   public SimulationOptions withScale(double s) {
-    return new SimulationOptions(seed, out, start, days, accounts, s, sources);
+    return new SimulationOptions(seed, out, start, days, accounts, s, sources, scenarios);
   }
 }

@@ -48,7 +48,7 @@ public final class Simulator {
     Instant end = start.plus(Duration.ofDays(options.days()));
     Org org = OrgFactory.create(options.seed(), options.accounts(), start, end);
     SplittableRandom root = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + 17);
-    List<Planned> attacks = plan(org, root.split(), start, end);
+    List<Planned> attacks = plan(org, root.split(), start, end, options);
     List<Call> pending = new ArrayList<>();
     attacks.forEach(p -> pending.addAll(p.calls()));
     pending.sort(Comparator.comparing(Call::time));
@@ -126,7 +126,8 @@ public final class Simulator {
   }
 
   /** One round of every scenario per simulated day, each at a random time of its day. */
-  private static List<Planned> plan(Org org, SplittableRandom r, Instant start, Instant end) {
+  private static List<Planned> plan(
+      Org org, SplittableRandom r, Instant start, Instant end, SimulationOptions options) {
     List<Planned> out = new ArrayList<>();
     List<Account> targets =
         org.accounts().size() > 1
@@ -135,6 +136,9 @@ public final class Simulator {
     int n = 0;
     for (Instant day = start; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
       for (Scenario s : Scenarios.all()) {
+        if (!options.injects(s.kind())) {
+          continue;
+        }
         n++;
         Account account = targets.get(r.nextInt(targets.size()));
         Instant at = day.plusSeconds(3600 + r.nextLong(Duration.ofHours(19).toSeconds()));

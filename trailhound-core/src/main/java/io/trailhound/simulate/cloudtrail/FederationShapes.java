@@ -82,6 +82,10 @@ public final class FederationShapes {
               g.writeStringField("provider", user.providerArn());
               g.writeStringField("audience", user.audience());
             })
+        // How STS verified the OIDC provider's certificate: GitHub's is in the IAM trust store.
+        .additional(
+            g ->
+                g.writeStringField("identityProviderConnectionVerificationMethod", "IAMTrustStore"))
         .resource(session.roleArn(), account, "AWS::IAM::Role")
         .build();
   }

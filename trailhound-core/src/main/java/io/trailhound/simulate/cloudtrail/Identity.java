@@ -144,7 +144,8 @@ public sealed interface Identity {
   /**
    * The caller of {@code AssumeRoleWithSAML}: a person authenticated by a SAML identity provider.
    * {@code nameQualifier} is the provider's base64 hash, {@code subject} the asserted name (an
-   * email); CloudTrail writes no ARN or account for this type.
+   * email); CloudTrail writes no ARN or account for this type, and the qualifier as {@code
+   * identityProvider}.
    */
   record SamlUser(String nameQualifier, String subject, String providerArn) implements Identity {
     @Override
@@ -163,7 +164,10 @@ public sealed interface Identity {
       g.writeStringField("type", "SAMLUser");
       g.writeStringField("principalId", nameQualifier + ":" + subject);
       g.writeStringField("userName", subject);
-      g.writeStringField("identityProvider", providerArn);
+      // CloudTrail names a SAML provider by its name qualifier here (AWS's documented example
+      // shows the same value as the response's nameQualifier), not by the provider's ARN, which
+      // only the request's principalArn carries.
+      g.writeStringField("identityProvider", nameQualifier);
       g.writeEndObject();
     }
   }
