@@ -74,6 +74,38 @@ class SimulateCommandTest {
   }
 
   @Test
+  void scenarios_limits_the_attacks_to_the_kinds_named() throws IOException {
+    Cli run =
+        Cli.run(
+            "simulate",
+            "--seed",
+            "3",
+            "--accounts",
+            "2",
+            "--scale",
+            "0.05",
+            "--scenarios",
+            "okta-session-hijack,cloudtrail-delete",
+            "--out",
+            tmp.toString());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("in 2 scenarios");
+    assertThat(Files.readString(tmp.resolve("ground-truth.json")))
+        .contains("\"okta-session-hijack-2\"")
+        .contains("\"cloudtrail-delete-1\"")
+        .doesNotContain("credential-compromise");
+  }
+
+  @Test
+  void an_unknown_scenario_is_a_usage_error() {
+    Cli run = Cli.run("simulate", "--scenarios", "cloudtrail-delete,ddos", "--out", tmp.toString());
+
+    assertThat(run.code()).isEqualTo(Trailhound.USAGE);
+    assertThat(run.err()).contains("unknown scenario: ddos");
+  }
+
+  @Test
   void a_bad_size_is_a_usage_error() {
     Cli run = Cli.run("simulate", "--days", "0", "--out", tmp.toString());
 

@@ -4,6 +4,7 @@ import io.trailhound.simulate.cloudtrail.Body;
 import io.trailhound.simulate.cloudtrail.Call;
 import io.trailhound.simulate.cloudtrail.Caller;
 import io.trailhound.simulate.cloudtrail.Calls;
+import io.trailhound.simulate.cloudtrail.Identity;
 import io.trailhound.simulate.org.Account;
 import io.trailhound.simulate.org.Person;
 import io.trailhound.simulate.org.Workload;
@@ -31,18 +32,16 @@ final class Attack {
   Attack(ScenarioContext ctx, Account account) {
     this.ctx = ctx;
     this.account = account;
-    this.victim = keyHolder(ctx, account);
+    this.victim = ctx.keyHolder(account);
     this.caller =
-        new ScenarioContext(ctx.org(), account, ctx.start(), ctx.calls())
-            .leakedKey(victim, ctx.attackerIp(), ctx.attackerAgent());
+        new Caller(
+            new Identity.IamUser(
+                account.id(), victim.iamUser(), victim.userId(), victim.accessKeyId(), null, false),
+            ctx.attackerIp(),
+            ctx.attackerAgent(),
+            false);
     this.region = ctx.random().nextInt(3) == 0 ? ctx.pick(account.regions()) : account.home();
     this.t = ctx.start();
-  }
-
-  private static Person keyHolder(ScenarioContext ctx, Account account) {
-    List<Person> here =
-        account.keyHolders().stream().filter(p -> ctx.org().keyAccount(p) == account).toList();
-    return here.isEmpty() || ctx.random().nextInt(3) == 0 ? account.legacyUser() : ctx.pick(here);
   }
 
   ScenarioContext ctx() {

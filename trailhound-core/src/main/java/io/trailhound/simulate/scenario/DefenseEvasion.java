@@ -187,6 +187,8 @@ final class DefenseEvasion {
     String config = "rqlc-" + a.hex(16);
     String vpc = a.resourceId("vpc");
     String name = a.ctx().pick("vpc-dns-logs", "resolver-query-logs", a.account().name() + "-dns");
+    // Logging was set up weeks or months ago; the association dates from then too.
+    String created = Times.iso(a.now().minusSeconds(86400L * a.between(20, 300)));
     a.call("route53resolver", "ListResolverQueryLogConfigs", obj("maxResults", 100), null);
     a.pause(3, 90);
     if (a.ctx().random().nextBoolean()) {
@@ -210,7 +212,7 @@ final class DefenseEvasion {
                   "errorMessage",
                   "",
                   "creationTime",
-                  Times.iso(a.now().minusSeconds(86400L * a.between(20, 300))))));
+                  created)));
       a.pause(10, 200);
     }
     a.call(
@@ -239,7 +241,7 @@ final class DefenseEvasion {
                 "creatorRequestId",
                 "tf-" + a.hex(8),
                 "creationTime",
-                Times.iso(a.now().minusSeconds(86400L * a.between(20, 300))))));
+                created)));
   }
 
   private static void leaveOrganization(Attack a) {

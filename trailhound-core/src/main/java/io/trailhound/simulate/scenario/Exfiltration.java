@@ -145,19 +145,7 @@ final class Exfiltration {
 
   private static void shareAmi(Attack a) {
     String image = a.resourceId("ami");
-    a.call(
-        "ec2",
-        "DescribeImages",
-        obj(
-            "executableBySet",
-            EMPTY,
-            "imagesSet",
-            EMPTY,
-            "ownersSet",
-            obj("items", List.of(obj("owner", "self"))),
-            "filterSet",
-            EMPTY),
-        null);
+    describeOwnImages(a);
     a.pause(5, 300);
     a.call(
         "ec2",
@@ -301,7 +289,8 @@ final class Exfiltration {
     }
   }
 
-  private static void deregisterAmi(Attack a) {
+  /** {@code DescribeImages --owners self}: the account's own AMIs. */
+  private static void describeOwnImages(Attack a) {
     a.call(
         "ec2",
         "DescribeImages",
@@ -315,6 +304,10 @@ final class Exfiltration {
             "filterSet",
             EMPTY),
         null);
+  }
+
+  private static void deregisterAmi(Attack a) {
+    describeOwnImages(a);
     for (int i = 0, n = a.between(1, 4); i < n; i++) {
       a.pause(2, 60);
       a.call(

@@ -98,9 +98,13 @@ public final class ScenarioContext {
 
   /** A person with a long-term key in the account, or the account's dormant legacy user. */
   public Person keyHolder() {
-    List<Person> here =
-        account.keyHolders().stream().filter(p -> org.keyAccount(p) == account).toList();
-    return here.isEmpty() || random().nextInt(3) == 0 ? account.legacyUser() : pick(here);
+    return keyHolder(account);
+  }
+
+  /** A person with a long-term key in {@code a}, or its dormant legacy user. */
+  public Person keyHolder(Account a) {
+    List<Person> here = a.keyHolders().stream().filter(p -> org.keyAccount(p) == a).toList();
+    return here.isEmpty() || random().nextInt(3) == 0 ? a.legacyUser() : pick(here);
   }
 
   /** The leaked long-term key of {@code p}, used by the attacker from their own machine. */
