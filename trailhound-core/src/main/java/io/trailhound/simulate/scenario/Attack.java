@@ -122,19 +122,26 @@ final class Attack {
     return add(api(service, name, request).response(response));
   }
 
-  /** Adds a call refused with {@code AccessDenied}-style {@code code}. */
+  /**
+   * Adds a call refused with {@code code}, with the message the service writes: EC2 prefixes its
+   * own sentence, Organizations says only that access was denied.
+   */
   Call denied(String service, String name, Body request, String code, String action) {
-    return add(
-        api(service, name, request)
-            .error(
-                code,
-                "User: "
-                    + caller.identity().arn()
-                    + " is not authorized to perform: "
-                    + action
-                    + " because no identity-based policy allows the "
-                    + action
-                    + " action"));
+    String iam =
+        "User: "
+            + caller.identity().arn()
+            + " is not authorized to perform: "
+            + action
+            + " because no identity-based policy allows the "
+            + action
+            + " action";
+    String message =
+        switch (service) {
+          case "ec2" -> "You are not authorized to perform this operation. " + iam;
+          case "organizations" -> "You don't have permissions to access this resource.";
+          default -> iam;
+        };
+    return add(api(service, name, request).error(code, message));
   }
 
   static boolean readOnly(String name) {
@@ -143,12 +150,6 @@ final class Attack {
         || name.startsWith("List")
         || name.startsWith("BatchGet")
         || name.startsWith("Lookup");
-  }
-
-  /** A workload of {@code kind} in the account, or null. */
-  Workload workload(Workload.Kind kind) {
-    List<Workload> of = account.workloads().stream().filter(w -> w.kind() == kind).toList();
-    return of.isEmpty() ? null : ctx.pick(of);
   }
 
   /** The account's instances (workloads with an instance profile), in a drawn order. */
