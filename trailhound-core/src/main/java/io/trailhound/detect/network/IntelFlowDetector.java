@@ -66,13 +66,10 @@ final class IntelFlowDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic()) {
-      return;
-    }
-    FlowDirection d = r.resolvedDirection();
+  public void accept(FlowRecord r, FlowFacts f) {
+    FlowDirection d = f.direction;
     if (d == FlowDirection.UNKNOWN) {
-      d = r.srcPrivate() ? FlowDirection.EGRESS : FlowDirection.INGRESS;
+      d = f.srcPrivate ? FlowDirection.EGRESS : FlowDirection.INGRESS;
     }
     long remote = Flows.remote(r, d);
     List<IntelMatch> matches =
@@ -80,7 +77,7 @@ final class IntelFlowDetector implements FlowDetector {
     long day = Flows.window(r.start(), DAY);
     for (IntelMatch m : matches) {
       String type = type(m.kind(), d);
-      hits.computeIfAbsent(new Key(ID, type, r.interfaceKey(), day), k -> new Tally())
+      hits.computeIfAbsent(new Key(ID, type, f.iface, day), k -> new Tally())
           .add(
               r,
               Flows.remoteText(r, d),
@@ -89,8 +86,7 @@ final class IntelFlowDetector implements FlowDetector {
           || m.kind() == ThreatKind.TOR_RELAY
           || m.kind() == ThreatKind.TOR_GUARD) {
         if (r.action() == FlowAction.ACCEPT) {
-          Relay relay =
-              relays.computeIfAbsent(new RelayKey(r.interfaceKey(), day), k -> new Relay());
+          Relay relay = relays.computeIfAbsent(new RelayKey(f.iface, day), k -> new Relay());
           (d == FlowDirection.INGRESS ? relay.in : relay.out)
               .add(remote >= 0 ? remote : Flows.remoteText(r, d).hashCode());
           relay.tally.add(r, Flows.remoteText(r, d), null);
@@ -101,9 +97,9 @@ final class IntelFlowDetector implements FlowDetector {
         && r.action() == FlowAction.ACCEPT
         && r.protocol() == FlowRecord.TCP
         && stratum.contains(r.dstPort())
-        && !r.dstPrivate()) {
+        && !f.dstPrivate) {
       hits.computeIfAbsent(
-              new Key(MINING_ID, "CryptoCurrency:EC2/BitcoinTool.B", r.interfaceKey(), day),
+              new Key(MINING_ID, "CryptoCurrency:EC2/BitcoinTool.B", f.iface, day),
               k -> new Tally())
           .add(r, r.dstText() + ":" + r.dstPort(), "port " + r.dstPort());
     }

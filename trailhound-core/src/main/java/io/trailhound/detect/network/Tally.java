@@ -6,9 +6,10 @@ import java.util.TreeSet;
 /**
  * Counts of one alert key: how many records, bytes and packets, the time span, and the context
  * (account, region, instance, interface) and remotes, each kept as the smallest values seen so the
- * result does not depend on arrival order. Thread-safe.
+ * result does not depend on arrival order. Not thread-safe: flow detectors are confined to their
+ * detection shard. Detectors whose state is a tally and its key extend it (one object per key).
  */
-final class Tally {
+class Tally {
 
   static final int MAX_SAMPLES = 10;
 
@@ -29,7 +30,7 @@ final class Tally {
 
   private static final TreeSet<String> EMPTY = new TreeSet<>();
 
-  synchronized void add(FlowRecord r, String remote, String note) {
+  void add(FlowRecord r, String remote, String note) {
     record(r);
     if (remote != null) {
       remotes = sample(remotes, remote);
@@ -40,7 +41,7 @@ final class Tally {
   }
 
   /** Like {@link #add(FlowRecord, String, String)}, formatting the remote only when it is kept. */
-  synchronized void add(FlowRecord r, long remote, String remote6) {
+  void add(FlowRecord r, long remote, String remote6) {
     record(r);
     if (remote >= 0) {
       if (v4 == null) {
@@ -57,7 +58,7 @@ final class Tally {
     }
   }
 
-  /** Counts, time span and context of one record; callers hold the lock. */
+  /** Counts, time span and context of one record; . */
   private void record(FlowRecord r) {
     count += r.flows();
     bytes += Math.max(r.bytes(), 0);
@@ -70,7 +71,7 @@ final class Tally {
   }
 
   /** The kept remotes as text: IPv4 in numeric order, then IPv6. */
-  synchronized java.util.List<String> remoteTexts() {
+  java.util.List<String> remoteTexts() {
     java.util.List<String> out = new java.util.ArrayList<>();
     if (v4 != null) {
       v4.forEach(ip -> out.add(io.trailhound.event.net.Addresses.format(ip)));
@@ -79,12 +80,12 @@ final class Tally {
     return out.subList(0, Math.min(out.size(), MAX_SAMPLES));
   }
 
-  synchronized void time(long from, long to) {
+  void time(long from, long to) {
     first = Math.min(first, from);
     last = Math.max(last, to);
   }
 
-  synchronized void context(String acct, String reg, String inst, String eni) {
+  void context(String acct, String reg, String inst, String eni) {
     account = min(account, acct);
     region = min(region, reg);
     instance = min(instance, inst);
