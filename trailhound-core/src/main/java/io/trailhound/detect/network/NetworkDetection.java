@@ -31,6 +31,7 @@ public final class NetworkDetection {
           IntelFlowDetector.ID,
           IntelFlowDetector.MINING_ID,
           IntelFlowDetector.TOR_RELAY_ID,
+          LambdaTraffic.ID,
           FloodDetector.ID,
           SpambotDetector.ID,
           BeaconDetector.ID,
@@ -51,16 +52,32 @@ public final class NetworkDetection {
 
   private final Shard[] shards = new Shard[SHARDS];
   private final List<DnsDetector> dns;
+  private final LambdaInterfaces lambdas;
   private final ThreadLocal<Lane> lanes = ThreadLocal.withInitial(this::newLane);
   private final List<Lane> allLanes = new ArrayList<>();
+
+  /** The id of the detector of Lambda functions' network findings. */
+  public static final String LAMBDA_ID = LambdaTraffic.ID;
+
+  /** Without Lambda interfaces: every interface's alerts are EC2 alerts. */
+  public NetworkDetection(
+      Function<String, Params> params, IpReputation ips, DomainReputation domains) {
+    this(params, ips, domains, new LambdaInterfaces());
+  }
 
   /**
    * @param params each detector's parameters by id (from its metadata file)
    * @param ips address intel
    * @param domains domain intel
+   * @param lambdas the interfaces of Lambda functions, read at {@link #finish} (so CloudTrail may
+   *     add to it while flow records are read)
    */
   public NetworkDetection(
-      Function<String, Params> params, IpReputation ips, DomainReputation domains) {
+      Function<String, Params> params,
+      IpReputation ips,
+      DomainReputation domains,
+      LambdaInterfaces lambdas) {
+    this.lambdas = lambdas;
     // Caps on tracked state hold for the whole scan, not per shard: the shards share the counters.
     AtomicInteger beaconPairs = new AtomicInteger();
     AtomicInteger baselineInterfaces = new AtomicInteger();
@@ -186,7 +203,9 @@ public final class NetworkDetection {
     for (Shard shard : shards) {
       synchronized (shard) {
         for (FlowDetector d : shard.detectors) {
-          out.addAll(d.finish());
+          for (NetworkAlert a : d.finish()) {
+            out.add(LambdaTraffic.of(a, lambdas));
+          }
         }
       }
     }
