@@ -48,7 +48,7 @@ public final class NetworkDetection {
   private static final int SHARDS = 16;
 
   /** Records a reader thread keeps per shard before evaluating them under the shard's lock. */
-  static final int BATCH = 256;
+  static final int BATCH = 64;
 
   private final Shard[] shards = new Shard[SHARDS];
   private final List<DnsDetector> dns;
