@@ -6,7 +6,6 @@ import io.trailhound.event.net.FlowDirection;
 import io.trailhound.event.net.FlowRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,14 +33,19 @@ final class IntelFlowDetector implements FlowDetector {
   }
 
   private final IpReputation intel;
-  private final Set<Integer> stratum;
+  // Indexed by port: a lookup per record without boxing the port.
+  private final boolean[] stratum = new boolean[65536];
   private final long relayMinNodes;
   private final ConcurrentHashMap<Key, Tally> hits = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<RelayKey, Relay> relays = new ConcurrentHashMap<>();
 
   IntelFlowDetector(Params intelParams, Params mining, Params relay, IpReputation intel) {
     this.intel = intel;
-    stratum = mining.ports("stratum_ports", List.of(3333, 4444, 5555, 7777, 14444, 45700));
+    for (int port : mining.ports("stratum_ports", List.of(3333, 4444, 5555, 7777, 14444, 45700))) {
+      if (port >= 0 && port < stratum.length) {
+        stratum[port] = true;
+      }
+    }
     relayMinNodes = relay.whole("min_tor_nodes", 3);
   }
 
@@ -75,7 +79,8 @@ final class IntelFlowDetector implements FlowDetector {
     List<IntelMatch> matches =
         remote == Addresses.IPV6 ? intel.lookup(Flows.remoteText(r, d)) : intel.lookup(remote);
     long day = Flows.window(r.start(), DAY);
-    for (IntelMatch m : matches) {
+    for (int j = 0; j < matches.size(); j++) {
+      IntelMatch m = matches.get(j);
       String type = type(m.kind(), d);
       hits.computeIfAbsent(new Key(ID, type, f.iface, day), k -> new Tally())
           .add(
@@ -96,7 +101,8 @@ final class IntelFlowDetector implements FlowDetector {
     if (d == FlowDirection.EGRESS
         && r.action() == FlowAction.ACCEPT
         && r.protocol() == FlowRecord.TCP
-        && stratum.contains(r.dstPort())
+        && r.dstPort() >= 0
+        && stratum[r.dstPort()]
         && !f.dstPrivate) {
       hits.computeIfAbsent(
               new Key(MINING_ID, "CryptoCurrency:EC2/BitcoinTool.B", f.iface, day),
