@@ -35,7 +35,10 @@ final class BeaconDetector implements FlowDetector {
     String instance;
     String iface;
     // Start times, appended and compacted (sorted, distinct, earliest max kept) when full.
-    long[] starts = new long[8];
+    // The first start time is a field and the array exists from the second connection on: most
+    // pairs never have one, and an array each was a third of the detector's objects.
+    long one;
+    long[] starts;
     int size;
 
     Series(String key, long remote, String remote6, int port) {
@@ -61,6 +64,15 @@ final class BeaconDetector implements FlowDetector {
       instance = min(instance, r.instanceId());
       iface = min(iface, r.interfaceId());
       long start = r.start();
+      if (size == 0) {
+        one = start;
+        size = 1;
+        return;
+      }
+      if (starts == null) {
+        starts = new long[8];
+        starts[0] = one;
+      }
       if (size == starts.length) {
         compact(max);
         if (size == starts.length) {
@@ -78,6 +90,9 @@ final class BeaconDetector implements FlowDetector {
     }
 
     long[] distinct(int max) {
+      if (starts == null) {
+        return size == 0 ? new long[0] : new long[] {one};
+      }
       compact(max);
       return java.util.Arrays.copyOf(starts, size);
     }

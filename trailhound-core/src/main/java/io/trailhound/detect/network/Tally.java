@@ -26,7 +26,9 @@ class Tally {
   // Created on first use: most tallies never reach a report, and there can be many of them.
   TreeSet<String> remotes = EMPTY;
   TreeSet<String> notes = EMPTY;
-  private TreeSet<Long> v4;
+  // The smallest IPv4 remotes, sorted and distinct (v4Size of them): one array, no boxes.
+  private long[] v4;
+  private int v4Size;
 
   private static final TreeSet<String> EMPTY = new TreeSet<>();
 
@@ -45,12 +47,16 @@ class Tally {
     record(r);
     if (remote >= 0) {
       if (v4 == null) {
-        v4 = new TreeSet<>();
+        v4 = new long[MAX_SAMPLES];
       }
-      if (v4.size() < MAX_SAMPLES || remote < v4.last()) {
-        v4.add(remote);
-        if (v4.size() > MAX_SAMPLES) {
-          v4.pollLast();
+      if (v4Size < MAX_SAMPLES || remote < v4[v4Size - 1]) {
+        int at = java.util.Arrays.binarySearch(v4, 0, v4Size, remote);
+        if (at < 0) {
+          at = -at - 1;
+          int moved = Math.min(v4Size, MAX_SAMPLES - 1) - at;
+          System.arraycopy(v4, at, v4, at + 1, moved);
+          v4[at] = remote;
+          v4Size = Math.min(v4Size + 1, MAX_SAMPLES);
         }
       }
     } else if (remote6 != null) {
@@ -73,8 +79,8 @@ class Tally {
   /** The kept remotes as text: IPv4 in numeric order, then IPv6. */
   java.util.List<String> remoteTexts() {
     java.util.List<String> out = new java.util.ArrayList<>();
-    if (v4 != null) {
-      v4.forEach(ip -> out.add(io.trailhound.event.net.Addresses.format(ip)));
+    for (int i = 0; i < v4Size; i++) {
+      out.add(io.trailhound.event.net.Addresses.format(v4[i]));
     }
     out.addAll(remotes);
     return out.subList(0, Math.min(out.size(), MAX_SAMPLES));
