@@ -234,3 +234,82 @@ wdns("dns-exfiltration", "nomatch", "cdn-hostnames.jsonl", [dns(f"edge-cache-nod
 for det, lines in expected.items():
     with open(os.path.join(det, "match", "expected.tsv"), "w") as f:
         f.write("# file\ttype (empty: none)\ta phrase of the explanation\n" + "\n".join(lines) + "\n")
+
+# Lambda functions in a VPC: each fixture is a folder with the CloudTrail record of Lambda creating
+# the function's interface (ec2:CreateNetworkInterface with the execution role, as Lambda makes it)
+# and the interface's flow log (no instance id, as for every Lambda interface).
+LAMBDA_ENI, LAMBDA_ME = "eni-0f1e2d3c4b5a69788", "10.0.2.15"
+
+def create_eni(function, description=None, interface_type="lambda", eni=LAMBDA_ENI, invoked_by="lambda.amazonaws.com"):
+    description = description if description is not None else f"AWS Lambda VPC ENI-{function}"
+    role = f"{function}-role"
+    return {"eventVersion": "1.09",
+            "userIdentity": {"type": "AssumedRole", "principalId": f"AROA2EXAMPLEROLEID01:{function}",
+                             "arn": f"arn:aws:sts::{ACCT}:assumed-role/{role}/{function}", "accountId": ACCT,
+                             "accessKeyId": "ASIA2EXAMPLEKEY00001",
+                             "sessionContext": {"sessionIssuer": {"type": "Role", "principalId": "AROA2EXAMPLEROLEID01",
+                                                                  "arn": f"arn:aws:iam::{ACCT}:role/{role}", "accountId": ACCT, "userName": role},
+                                                "attributes": {"creationDate": "2023-11-14T21:00:00Z", "mfaAuthenticated": "false"}},
+                             "invokedBy": invoked_by},
+            "eventTime": "2023-11-14T21:00:05Z", "eventSource": "ec2.amazonaws.com", "eventName": "CreateNetworkInterface",
+            "awsRegion": "us-east-1", "sourceIPAddress": invoked_by, "userAgent": invoked_by,
+            "requestParameters": {"subnetId": "subnet-0a1b2c3d4e5f60718", "description": description,
+                                  "groupSet": {"items": [{"groupId": "sg-0a1b2c3d4e5f60718"}]},
+                                  "privateIpAddressesSet": {}, "ipv6AddressCount": 0},
+            "responseElements": {"requestId": "6f1c2b7e-0d1a-4b8e-9a0f-2c3d4e5f6a7b",
+                                 "networkInterface": {"networkInterfaceId": eni, "subnetId": "subnet-0a1b2c3d4e5f60718",
+                                                      "vpcId": "vpc-0123456789abcdef0", "availabilityZone": "us-east-1a",
+                                                      "description": description, "ownerId": ACCT,
+                                                      "requesterId": f"AROA2EXAMPLEROLEID01:{function}", "requesterManaged": False,
+                                                      "status": "pending", "macAddress": "0e:12:34:56:78:9a",
+                                                      "privateIpAddress": LAMBDA_ME, "privateDnsName": "ip-10-0-2-15.ec2.internal",
+                                                      "sourceDestCheck": True, "interfaceType": interface_type,
+                                                      "groupSet": {"items": [{"groupId": "sg-0a1b2c3d4e5f60718", "groupName": f"{function}-sg"}]},
+                                                      "privateIpAddressesSet": {"item": [{"privateIpAddress": LAMBDA_ME, "privateDnsName": "ip-10-0-2-15.ec2.internal", "primary": True}]},
+                                                      "ipv6AddressesSet": {}, "tagSet": {}}},
+            "requestID": "6f1c2b7e-0d1a-4b8e-9a0f-2c3d4e5f6a7b", "eventID": "9b2f7c1e-3a4d-4e5f-8a9b-0c1d2e3f4a5b",
+            "readOnly": False, "eventType": "AwsApiCall", "managementEvent": True, "recipientAccountId": ACCT,
+            "eventCategory": "Management"}
+
+def lflow(src, dst, sport, dport, **kw):
+    return flow(src, dst, sport, dport, eni=LAMBDA_ENI, inst="-", **kw)
+
+def wlambda(kind, name, event, lines):
+    d = os.path.join("net-lambda-threat-ip", kind, name)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "cloudtrail.json"), "w") as f:
+        json.dump({"Records": [event]}, f, indent=1)
+        f.write("\n")
+    with open(os.path.join(d, "flows.log"), "w") as f:
+        f.write(HEADER + "\n" + "\n".join(lines) + "\n")
+
+L = "net-lambda-threat-ip"
+wlambda("match", "c2", create_eni("orders-api"), [lflow(LAMBDA_ME, "198.51.100.10", 41000 + i, 443, packets=6, nbytes=900, start=T0 + 600 * i) for i in range(3)])
+expect(L, "c2", "Backdoor:Lambda/C&CActivity.B", "Lambda function orders-api (its VPC interface eni-0f1e2d3c4b5a69788): exchanged 3 flows")
+wlambda("match", "mining-pool-port", create_eni("thumbnailer"), [lflow(LAMBDA_ME, "203.0.113.77", 41000, 3333, packets=40, nbytes=9000)])
+expect(L, "mining-pool-port", "CryptoCurrency:Lambda/BitcoinTool.B", "Lambda function thumbnailer")
+wlambda("match", "blackhole", create_eni("report-builder"), [lflow(LAMBDA_ME, "198.51.100.66", 41000, 80, packets=3, nbytes=44, action="REJECT")])
+expect(L, "blackhole", "Trojan:Lambda/BlackholeTraffic", "blackhole")
+wlambda("match", "drop-point", create_eni("export-job"), [lflow(LAMBDA_ME, "198.51.100.70", 41000, 443, packets=300, nbytes=5000000)])
+expect(L, "drop-point", "Trojan:Lambda/DropPoint", "drop-point")
+wlambda("match", "custom-list", create_eni("webhook-relay"), [lflow(LAMBDA_ME, "198.51.100.200", 41000, 443, packets=30, nbytes=5000)])
+expect(L, "custom-list", "UnauthorizedAccess:Lambda/MaliciousIPCaller.Custom", "custom on intel-example.txt (198.51.100.192/27)")
+wlambda("match", "tor-client", create_eni("scraper"), [lflow(LAMBDA_ME, "192.0.2.81", 41000, 9001, packets=20, nbytes=9000)])
+expect(L, "tor-client", "UnauthorizedAccess:Lambda/TorClient", "tor-guard")
+wlambda("match", "tor-relay", create_eni("proxy-fn"),
+        [lflow(f"192.0.2.{80 + i}", LAMBDA_ME, 50000 + i, 9001, packets=100, nbytes=90000, start=T0 + 60 * i) for i in range(3)]
+        + [lflow(LAMBDA_ME, f"192.0.2.{83 + i}", 43000 + i, 9001, packets=100, nbytes=90000, start=T0 + 60 * i) for i in range(3)])
+expect(L, "tor-relay", "UnauthorizedAccess:Lambda/TorRelay", "Lambda function proxy-fn (its VPC interface eni-0f1e2d3c4b5a69788): accepted connections from 3 Tor nodes")
+# Interfaces made by the first VPC networking for Lambda (before 2019) end in a UUID.
+wlambda("match", "legacy-interface-name", create_eni("billing", description="AWS Lambda VPC ENI-billing-3f2a9c4e-1b7d-4e2a-9c3f-5d6e7f8a9b0c", interface_type="interface"),
+        [lflow(LAMBDA_ME, "198.51.100.10", 41000, 443, packets=6, nbytes=900)])
+expect(L, "legacy-interface-name", "Backdoor:Lambda/C&CActivity.B", "Lambda function billing (its VPC interface")
+# Near misses: the same traffic on an interface a person created for an instance; a Lambda
+# interface talking to a Bitcoin node (no Lambda type: it stays the interface's EC2 finding); a
+# Lambda interface with clean traffic.
+wlambda("nomatch", "near-miss-ec2-interface", create_eni("ops-admin", description="web tier primary interface", interface_type="interface", invoked_by="ec2.amazonaws.com"),
+        [lflow(LAMBDA_ME, "198.51.100.10", 41000, 443, packets=6, nbytes=900)])
+wlambda("nomatch", "near-miss-bitcoin-node", create_eni("ledger-sync"), [lflow(LAMBDA_ME, "198.51.100.90", 41000, 8333, packets=30, nbytes=5000)])
+wlambda("nomatch", "clean-traffic", create_eni("orders-api"), [lflow(LAMBDA_ME, "203.0.113.9", 41000 + i, 443, packets=6, nbytes=900, start=T0 + 60 * i) for i in range(10)])
+with open(os.path.join(L, "match", "expected.tsv"), "w") as f:
+    f.write("# folder\ttype (empty: none)\ta phrase of the explanation\n" + "\n".join(expected[L]) + "\n")

@@ -81,6 +81,11 @@ final class BenchCommand implements Callable<Integer> {
               + " (b) as a full scan with every network detector; --events counts flow records.")
   String source = "cloudtrail";
 
+  @Option(
+      names = "--gzip",
+      description = "With --source vpcflow: gzip the corpus files, as S3 delivery does.")
+  boolean gzip;
+
   BenchCommand(Clock clock) {
     this.clock = clock;
   }
@@ -163,16 +168,22 @@ final class BenchCommand implements Callable<Integer> {
   private int flows(PrintWriter out) throws Exception {
     Path where = dir != null ? dir : Files.createTempDirectory("trailhound-flowbench-");
     long t0 = System.nanoTime();
-    List<Path> corpus = FlowBench.corpus(where, events, files, seed);
+    List<Path> existing = FlowBench.corpusFiles(where, files, gzip);
+    boolean reused = reuse && dir != null && existing.stream().allMatch(Files::isRegularFile);
+    List<Path> corpus = reused ? existing : FlowBench.corpus(where, events, files, seed, gzip);
     out.printf(
         Locale.ROOT,
-        "corpus: %,d flow records in %d files under %s (written in %.1f s)%n",
+        "corpus: %,d flow records (default format with header, S3 layout, %s) in %d files under"
+            + " %s (%s in %.1f s)%n",
         events,
+        gzip ? "gzipped" : "plain",
         files,
         where,
+        reused ? "reused" : "written",
         (System.nanoTime() - t0) / 1e9);
     out.flush();
-    BenchRun.Result r = FlowBench.run(corpus, threads, passes, clock);
+    FlowBench.Result flow = FlowBench.run(corpus, threads, passes, clock);
+    BenchRun.Result r = flow.run();
     out.printf(
         Locale.ROOT,
         "size: %s, threads: %d, passes: %d (fastest shown)%n",
@@ -182,11 +193,22 @@ final class BenchCommand implements Callable<Integer> {
     phase(out, "(a) parse only    ", r.floor());
     phase(out, "(b) full scan     ", r.scan());
     out.printf(Locale.ROOT, "ratio (b)/(a): %.0f%%, findings: %d%n", r.ratio() * 100, r.findings());
+    out.printf(
+        Locale.ROOT,
+        "process CPU: (a) %.2f s = %,.0f records per CPU-second, (b) %.2f s = %,.0f per"
+            + " CPU-second; detectors cost %.2f times the parse%n",
+        flow.parseCpuSeconds(),
+        r.floor().events() / Math.max(flow.parseCpuSeconds(), 1e-9),
+        flow.scanCpuSeconds(),
+        r.scan().events() / Math.max(flow.scanCpuSeconds(), 1e-9),
+        (flow.scanCpuSeconds() - flow.parseCpuSeconds()) / Math.max(flow.parseCpuSeconds(), 1e-9));
     if (dir == null) {
-      for (Path p : corpus) {
-        Files.deleteIfExists(p);
+      // The S3 layout nests folders: delete the tree, deepest first.
+      try (java.util.stream.Stream<Path> tree = Files.walk(where)) {
+        for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
       }
-      Files.deleteIfExists(where);
     }
     return Trailhound.OK;
   }

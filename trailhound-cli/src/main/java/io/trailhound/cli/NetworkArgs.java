@@ -1,6 +1,7 @@
 package io.trailhound.cli;
 
 import io.trailhound.detect.network.IntelLists;
+import io.trailhound.detect.network.LambdaInterfaces;
 import io.trailhound.intel.IndicatorSet;
 import io.trailhound.parquet.DuckDbFlowReader;
 import io.trailhound.scan.IndicatorReputation;
@@ -15,6 +16,19 @@ import io.trailhound.source.vpcflow.FlowFormat;
 final class NetworkArgs {
 
   private NetworkArgs() {}
+
+  /** The Lambda interface inventory of {@code --lambda-interfaces} (empty without the option). */
+  static LambdaInterfaces lambdaInterfaces(java.nio.file.Path file) {
+    if (file == null) {
+      return new LambdaInterfaces();
+    }
+    try (java.io.Reader in =
+        java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      return LambdaInterfaces.read(file.toString(), in);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new UsageError("--lambda-interfaces: " + e.getMessage());
+    }
+  }
 
   static NetworkScan scan(
       String flowFormat, boolean rollup, int sample, int threads, IndicatorSet intel) {

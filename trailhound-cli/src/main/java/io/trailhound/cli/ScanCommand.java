@@ -172,6 +172,17 @@ final class ScanCommand implements Callable<Integer> {
   int flowSample = 1;
 
   @Option(
+      names = "--lambda-interfaces",
+      paramLabel = "FILE",
+      description =
+          "Network interfaces of VPC-attached Lambda functions, for their flow-log findings"
+              + " (Backdoor:Lambda/..., UnauthorizedAccess:Lambda/...): the JSON of 'aws ec2"
+              + " describe-network-interfaces --filters Name=interface-type,Values=lambda', or"
+              + " lines 'eni-... function-name'. CloudTrail's CreateNetworkInterface calls in the"
+              + " scanned logs are used as well.")
+  Path lambdaInterfaces;
+
+  @Option(
       names = "--store",
       paramLabel = "FILE",
       description =
@@ -269,8 +280,8 @@ final class ScanCommand implements Callable<Integer> {
                   inputs,
                   catalog,
                   store == null ? options : store.attach(options),
-                  NetworkArgs.scan(
-                      flowFormat, flowRollup, flowSample, threads, intel.indicators()));
+                  NetworkArgs.scan(flowFormat, flowRollup, flowSample, threads, intel.indicators())
+                      .withLambdaInterfaces(NetworkArgs.lambdaInterfaces(lambdaInterfaces)));
       if (store != null) {
         bar.close();
         store.finish(result, paths, retentionDays, err);

@@ -31,8 +31,10 @@ class CoverageCommandTest {
     Cli run = Cli.run("rules", "coverage", "--missing");
 
     assertThat(run.out())
-        .contains("Lambda network activity: 0 of 7 covered")
-        .containsPattern("MISSING +Backdoor:Lambda/C&CActivity.B")
+        .contains("CloudTrail (AI Protection): 2 of 3 covered")
+        .containsPattern("MISSING +Impact:IAMUser/PromptInjection.Direct")
+        .contains("Lambda network activity: 7 of 7 covered")
+        .doesNotContainPattern("MISSING +Backdoor:Lambda/C&CActivity.B")
         .doesNotContainPattern("MISSING +Recon:EC2/Portscan")
         .doesNotContainPattern("covered +Stealth:IAMUser/CloudTrailLoggingDisabled");
   }

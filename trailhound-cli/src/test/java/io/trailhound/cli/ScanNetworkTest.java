@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScanNetworkTest {
 
@@ -50,6 +53,42 @@ class ScanNetworkTest {
   void a_bad_flow_format_or_sample_rate_is_a_usage_error() {
     assertThat(Cli.run("scan", "--flow-format", "${version} $$$", "x").code()).isEqualTo(2);
     assertThat(Cli.run("scan", "--flow-sample", "0", "x").code()).isEqualTo(2);
+  }
+
+  @Test
+  void an_inventoried_lambda_interface_turns_intel_traffic_into_the_function_s_finding(
+      @TempDir Path dir) throws Exception {
+    Path c2 = dir.resolve("c2.txt");
+    Files.writeString(c2, "198.51.100.10\n", StandardCharsets.UTF_8);
+    Cli run =
+        Cli.run(
+            "scan",
+            "--output",
+            "jsonl",
+            "--intel",
+            c2 + ":feed:c2",
+            "--lambda-interfaces",
+            CORE.resolve("network/lambda-inventory/describe-network-interfaces.json").toString(),
+            CORE.resolve("network/net-lambda-threat-ip/match/c2/flows.log").toString());
+
+    assertThat(run.code()).isZero();
+    JsonNode finding = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
+    assertThat(finding.get("rule_id").asText()).isEqualTo("net-lambda-threat-ip");
+    assertThat(finding.get("types").get(0).asText()).isEqualTo("Backdoor:Lambda/C&CActivity.B");
+    assertThat(finding.get("actor").asText()).isEqualTo("Lambda function orders-api");
+  }
+
+  @Test
+  void an_unreadable_lambda_inventory_is_a_usage_error_naming_the_line() {
+    Cli run =
+        Cli.run(
+            "scan",
+            "--lambda-interfaces",
+            CORE.resolve("network/lambda-inventory/bad-line.txt").toString(),
+            "x");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--lambda-interfaces").contains("bad-line.txt line 2");
   }
 
   @Test

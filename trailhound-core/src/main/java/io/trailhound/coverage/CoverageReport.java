@@ -35,6 +35,14 @@ public record CoverageReport(
     return missing(guardDuty, GuardDutyType::fromCloudTrail);
   }
 
+  /**
+   * The in-scope GuardDuty types from VPC Flow Logs, DNS logs and Lambda network activity (a
+   * VPC-attached function's interface in flow logs) that nothing produces.
+   */
+  public List<GuardDutyType> missingNetworkTypes() {
+    return missing(guardDuty, GuardDutyType::fromNetworkLogs);
+  }
+
   /** The Stratus techniques nothing detects. */
   public List<StratusTechnique> missingStratus() {
     return missing(stratus, t -> true);

@@ -25,4 +25,14 @@ public record GuardDutyType(
   public boolean fromCloudTrail() {
     return category.contains("CloudTrail") || category.contains("Custom");
   }
+
+  /**
+   * Whether its data source is a network log: VPC Flow Logs, Route 53 Resolver (DNS) logs, or
+   * Lambda network activity (seen through the flow logs of a VPC-attached function's interface).
+   */
+  public boolean fromNetworkLogs() {
+    return category.contains("VPC Flow")
+        || category.contains("DNS")
+        || category.contains("Lambda network");
+  }
 }

@@ -70,6 +70,15 @@ public final class NetworkFindings {
               "AWS::EC2::Instance",
               a.account()));
     }
+    boolean lambda = a.detectorId().equals(NetworkDetection.LAMBDA_ID);
+    if (lambda) {
+      String function = a.actor().substring(a.actor().lastIndexOf(' ') + 1);
+      resources.add(
+          new Resource(
+              "arn:aws:lambda:" + region + ":" + account + ":function:" + function,
+              "AWS::Lambda::Function",
+              a.account()));
+    }
     if (a.interfaceId() != null) {
       resources.add(
           new Resource(
@@ -78,9 +87,11 @@ public final class NetworkFindings {
               a.account()));
     }
     String actorType =
-        a.instanceId() != null
-            ? "EC2Instance"
-            : a.interfaceId() != null ? "NetworkInterface" : "IPAddress";
+        lambda
+            ? "LambdaFunction"
+            : a.instanceId() != null
+                ? "EC2Instance"
+                : a.interfaceId() != null ? "NetworkInterface" : "IPAddress";
     return new Finding(
         FindingIds.stable(a.key()),
         a.key(),

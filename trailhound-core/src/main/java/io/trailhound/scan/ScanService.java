@@ -1,6 +1,7 @@
 package io.trailhound.scan;
 
 import io.trailhound.detect.correlation.CorrelationEngine;
+import io.trailhound.detect.network.LambdaInterfaces;
 import io.trailhound.detect.network.NetworkDetection;
 import io.trailhound.finding.Finding;
 import io.trailhound.finding.FindingCollector;
@@ -66,6 +67,13 @@ public final class ScanService {
     paths.addAll(correlations.requiredPaths());
     List<ScanStage> stages = options.stages().stream().map(ScanStage.Factory::create).toList();
     stages.forEach(stage -> paths.addAll(stage.requiredPaths()));
+    // Lambda functions' interfaces, for the network detectors: from the given inventory and from
+    // CloudTrail's CreateNetworkInterface calls, which are read before the network logs.
+    LambdaInterfaces lambdas = network.lambdaInterfaces().copy();
+    boolean flows = !kinds.get(LogKind.VPC_FLOW).isEmpty();
+    if (flows) {
+      paths.addAll(LambdaInterfaces.PATHS);
+    }
     ExternalFindings external = new ExternalFindings();
     IngestOptions ingest =
         IngestOptions.defaults()
@@ -94,6 +102,9 @@ public final class ScanService {
                   for (ScanStage stage : stages) {
                     stage.accept(event);
                   }
+                  if (flows) {
+                    lambdas.accept(event);
+                  }
                 });
     List<Finding> all = new ArrayList<>(findings.findings());
     List<Finding> staged = new ArrayList<>();
@@ -106,7 +117,7 @@ public final class ScanService {
     if (!kinds.get(LogKind.VPC_FLOW).isEmpty() || !kinds.get(LogKind.DNS).isEmpty()) {
       NetworkFindings convert = new NetworkFindings();
       NetworkDetection detection =
-          new NetworkDetection(convert::params, network.ips(), network.domains());
+          new NetworkDetection(convert::params, network.ips(), network.domains(), lambdas);
       net =
           NetworkIngest.run(
               kinds.get(LogKind.VPC_FLOW),

@@ -68,6 +68,14 @@ class BuiltInCoverageTest {
   }
 
   @Test
+  void every_flow_dns_and_lambda_network_type_logs_can_produce_is_produced() {
+    assertThat(REPORT.missingNetworkTypes())
+        .extracting(GuardDutyType::type)
+        .as("GuardDuty network types no detector produces")
+        .isEmpty();
+  }
+
+  @Test
   void the_exception_lists_name_only_types_that_are_still_missing() {
     List<String> missing =
         REPORT.missingCloudTrailTypes().stream().map(GuardDutyType::type).toList();

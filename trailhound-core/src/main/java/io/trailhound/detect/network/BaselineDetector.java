@@ -40,10 +40,12 @@ final class BaselineDetector implements FlowDetector {
   private final double destinationFactor;
   private final long destinationMinBytes;
   private final int maxInterfaces;
-  private final AtomicInteger interfaces = new AtomicInteger();
+  private final AtomicInteger interfaces;
   private final ConcurrentHashMap<String, Profile> profiles = new ConcurrentHashMap<>();
 
-  BaselineDetector(Params port, Params volume, Params destination) {
+  /** {@code interfaces}: profiles kept so far, shared by every shard ({@code max_interfaces}). */
+  BaselineDetector(Params port, Params volume, Params destination, AtomicInteger interfaces) {
+    this.interfaces = interfaces;
     learning = port.whole("learning_hours", 24) * 3600;
     minLearningHours = port.whole("min_learning_hours", 6);
     volumeFactor = volume.number("volume_factor", 5);
@@ -54,28 +56,27 @@ final class BaselineDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic()
-        || r.start() < 0
+  public void accept(FlowRecord r, FlowFacts f) {
+    if (r.start() < 0
         || r.action() != FlowAction.ACCEPT
-        || r.dstPrivate()
-        || r.resolvedDirection() != FlowDirection.EGRESS) {
+        || f.dstPrivate
+        || f.direction != FlowDirection.EGRESS) {
       return;
     }
-    Profile p = profiles.get(r.interfaceKey());
+    Profile p = profiles.get(f.iface);
     if (p == null) {
       if (interfaces.get() >= maxInterfaces) {
         return;
       }
       p =
           profiles.computeIfAbsent(
-              r.interfaceKey(),
+              f.iface,
               k -> {
                 interfaces.incrementAndGet();
                 return new Profile(1024, 4096, 24 * 93);
               });
     }
-    p.add(r, Flows.initiatedLocally(r));
+    p.add(r, f.initiatedLocally);
     p.tally.context(r.accountId(), r.region(), r.instanceId(), r.interfaceId());
   }
 
@@ -171,7 +172,7 @@ final class BaselineDetector implements FlowDetector {
     }
     long destinationThreshold =
         Math.max(destinationMinBytes, (long) (destinationFactor * medianHour));
-    p.destinations.forEach(
+    java.util.function.BiConsumer<Object, Profile.Use> destination =
         (dst, use) -> {
           if (use.first >= learnedUntil && use.bytes >= destinationThreshold) {
             String text =
@@ -199,17 +200,20 @@ final class BaselineDetector implements FlowDetector {
                     use.first,
                     text));
           }
-        });
+        };
+    p.destinations.forEach(destination::accept);
+    p.destinations6.forEach(destination::accept);
   }
 
   private static String learnedPorts(Profile p, long until) {
-    int[] ports =
-        p.ports.entrySet().stream()
-            .filter(e -> e.getValue().first < until)
-            .mapToInt(Map.Entry::getKey)
-            .sorted()
-            .limit(10)
-            .toArray();
+    List<Long> learned = new ArrayList<>();
+    p.ports.forEach(
+        (port, use) -> {
+          if (use.first < until) {
+            learned.add(port);
+          }
+        });
+    int[] ports = learned.stream().mapToInt(Long::intValue).sorted().limit(10).toArray();
     return ports.length == 0 ? "(none)" : Arrays.toString(ports);
   }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,9 +21,12 @@ final class BeaconDetector implements FlowDetector {
 
   static final String ID = "net-beaconing";
 
-  private record Key(String iface, long remote, String remote6, int port) {}
-
+  /** One (interface, remote, port) pair's connections; the key is part of the entry. */
   private static final class Series {
+    final String key;
+    final long remote;
+    final String remote6;
+    final int port;
     long flows;
     long bytes;
     long last = Long.MIN_VALUE;
@@ -33,10 +35,27 @@ final class BeaconDetector implements FlowDetector {
     String instance;
     String iface;
     // Start times, appended and compacted (sorted, distinct, earliest max kept) when full.
-    long[] starts = new long[8];
+    // The first start time is a field and the array exists from the second connection on: most
+    // pairs never have one, and an array each was a third of the detector's objects.
+    long one;
+    long[] starts;
     int size;
 
-    synchronized void add(FlowRecord r, int max) {
+    Series(String key, long remote, String remote6, int port) {
+      this.key = key;
+      this.remote = remote;
+      this.remote6 = remote6;
+      this.port = port;
+    }
+
+    boolean is(String k, long rem, String rem6, int p) {
+      return remote == rem
+          && port == p
+          && (key == k || key.equals(k))
+          && java.util.Objects.equals(remote6, rem6);
+    }
+
+    void add(FlowRecord r, int max) {
       flows += r.flows();
       bytes += Math.max(0, r.bytes());
       last = Math.max(last, Math.max(r.start(), r.end()));
@@ -45,6 +64,15 @@ final class BeaconDetector implements FlowDetector {
       instance = min(instance, r.instanceId());
       iface = min(iface, r.interfaceId());
       long start = r.start();
+      if (size == 0) {
+        one = start;
+        size = 1;
+        return;
+      }
+      if (starts == null) {
+        starts = new long[8];
+        starts[0] = one;
+      }
       if (size == starts.length) {
         compact(max);
         if (size == starts.length) {
@@ -61,7 +89,10 @@ final class BeaconDetector implements FlowDetector {
       return a == null || (b != null && b.compareTo(a) < 0) ? b : a;
     }
 
-    synchronized long[] distinct(int max) {
+    long[] distinct(int max) {
+      if (starts == null) {
+        return size == 0 ? new long[0] : new long[] {one};
+      }
       compact(max);
       return java.util.Arrays.copyOf(starts, size);
     }
@@ -83,10 +114,15 @@ final class BeaconDetector implements FlowDetector {
   private final double minPeriod;
   private final double maxJitter;
   private final int maxPairs;
-  private final AtomicInteger pairs = new AtomicInteger();
-  private final ConcurrentHashMap<Key, Series> series = new ConcurrentHashMap<>(1 << 12);
+  private final AtomicInteger pairs;
+  private final OpenTable<Series> series = new OpenTable<>();
 
-  BeaconDetector(Params p) {
+  /**
+   * @param p parameters
+   * @param pairs pairs tracked so far, shared by the detectors of every shard ({@code max_pairs})
+   */
+  BeaconDetector(Params p, AtomicInteger pairs) {
+    this.pairs = pairs;
     maxPoints = (int) p.whole("max_points", 512);
     minConnections = (int) p.whole("min_connections", 12);
     minPeriod = p.number("min_period_seconds", 30);
@@ -95,30 +131,33 @@ final class BeaconDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic()
-        || r.start() < 0
-        || r.dstPrivate()
+  public void accept(FlowRecord r, FlowFacts f) {
+    if (r.start() < 0
+        || f.dstPrivate
         || r.pktDstService() != null
         || r.action() != io.trailhound.event.net.FlowAction.ACCEPT
-        || r.resolvedDirection() != FlowDirection.EGRESS
-        || !Flows.initiatedLocally(r)
+        || f.direction != FlowDirection.EGRESS
+        || !f.initiatedLocally
         || r.dstPort() == 123) {
       return;
     }
-    Key k = new Key(r.interfaceKey(), r.dstAddr(), r.dstAddr6(), r.dstPort());
-    Series s = series.get(k);
+    long remote = r.dstAddr();
+    String remote6 = r.dstAddr6();
+    int port = r.dstPort();
+    int h = OpenTable.hash(f.iface, remote, remote6, port);
+    int i = series.start(h);
+    Series s;
+    while ((s = series.at(i)) != null
+        && !(series.hashAt(i) == h && s.is(f.iface, remote, remote6, port))) {
+      i = series.next(i);
+    }
     if (s == null) {
       if (pairs.get() >= maxPairs) {
         return;
       }
-      s =
-          series.computeIfAbsent(
-              k,
-              x -> {
-                pairs.incrementAndGet();
-                return new Series();
-              });
+      pairs.incrementAndGet();
+      s = new Series(f.iface, remote, remote6, port);
+      series.put(i, h, s);
     }
     s.add(r, maxPoints);
   }
@@ -127,7 +166,8 @@ final class BeaconDetector implements FlowDetector {
   public List<NetworkAlert> finish() {
     List<NetworkAlert> out = new ArrayList<>();
     series.forEach(
-        (k, s) -> {
+        s -> {
+          Series k = s;
           long[] t = s.distinct(maxPoints);
           if (t.length < minConnections) {
             return;
@@ -149,9 +189,8 @@ final class BeaconDetector implements FlowDetector {
             return;
           }
           Series tally = s;
-          String remote =
-              (k.remote() >= 0 ? Flows.address(k.remote()) : k.remote6()) + ":" + k.port();
-          String actor = Flows.actor(tally.instance, tally.iface, k.iface());
+          String remote = (k.remote >= 0 ? Flows.address(k.remote) : k.remote6) + ":" + k.port;
+          String actor = Flows.actor(tally.instance, tally.iface, k.key);
           String text =
               actor
                   + " connected to "

@@ -5,7 +5,6 @@ import io.trailhound.event.net.FlowDirection;
 import io.trailhound.event.net.FlowRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code UnauthorizedAccess:EC2/SSHBruteForce}, {@code …RDPBruteForce} and {@code
@@ -19,15 +18,39 @@ final class BruteForceDetector implements FlowDetector {
   static final String ID = "net-brute-force";
   private static final long HOUR = 3600;
 
-  private record Key(
-      String iface,
-      long attacker,
-      String attacker6,
-      long target,
-      String target6,
-      int port,
-      FlowDirection d,
-      long hour) {
+  /** The tally of one key, with the key. */
+  private static final class Entry extends Tally {
+    final String key; // the interface key; Tally.iface is the logged interface id
+    final long attacker;
+    final String attacker6;
+    final long target;
+    final String target6;
+    final int port;
+    final FlowDirection d;
+    final long hour;
+
+    Entry(FlowRecord r, String iface, FlowDirection d, long hour) {
+      this.key = iface;
+      this.attacker = r.srcAddr();
+      this.attacker6 = r.srcAddr6();
+      this.target = r.dstAddr();
+      this.target6 = r.dstAddr6();
+      this.port = r.dstPort();
+      this.d = d;
+      this.hour = hour;
+    }
+
+    boolean is(FlowRecord r, String key, FlowDirection dir, long h) {
+      return attacker == r.srcAddr()
+          && target == r.dstAddr()
+          && port == r.dstPort()
+          && hour == h
+          && d == dir
+          && (this.key == key || this.key.equals(key))
+          && java.util.Objects.equals(attacker6, r.srcAddr6())
+          && java.util.Objects.equals(target6, r.dstAddr6());
+    }
+
     String attackerText() {
       return attacker == Addresses.IPV6 ? attacker6 : Addresses.format(attacker);
     }
@@ -38,7 +61,7 @@ final class BruteForceDetector implements FlowDetector {
   }
 
   private final long minAttempts;
-  private final ConcurrentHashMap<Key, Tally> states = new ConcurrentHashMap<>(1 << 12);
+  private final OpenTable<Entry> states = new OpenTable<>();
 
   BruteForceDetector(Params p) {
     minAttempts = p.whole("min_attempts", 20);
@@ -54,24 +77,23 @@ final class BruteForceDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic() || r.protocol() != FlowRecord.TCP || service(r.dstPort()) == null) {
+  public void accept(FlowRecord r, FlowFacts f) {
+    if (r.protocol() != FlowRecord.TCP || service(r.dstPort()) == null) {
       return;
     }
-    FlowDirection d = r.resolvedDirection();
-    Key k =
-        new Key(
-            r.interfaceKey(),
-            r.srcAddr(),
-            r.srcAddr6(),
-            r.dstAddr(),
-            r.dstAddr6(),
-            r.dstPort(),
-            d,
-            Flows.window(r.start(), HOUR));
-    Tally t = states.get(k);
+    FlowDirection d = f.direction;
+    long hour = Flows.window(r.start(), HOUR);
+    int h =
+        31 * OpenTable.hash(f.iface, r.srcAddr(), r.srcAddr6(), r.dstAddr())
+            + Long.hashCode(hour * 65536 + r.dstPort());
+    int i = states.start(h);
+    Entry t;
+    while ((t = states.at(i)) != null && !(states.hashAt(i) == h && t.is(r, f.iface, d, hour))) {
+      i = states.next(i);
+    }
     if (t == null) {
-      t = states.computeIfAbsent(k, x -> new Tally());
+      t = new Entry(r, f.iface, d, hour);
+      states.put(i, h, t);
     }
     t.add(r, null, null);
   }
@@ -80,19 +102,20 @@ final class BruteForceDetector implements FlowDetector {
   public List<NetworkAlert> finish() {
     List<NetworkAlert> out = new ArrayList<>();
     states.forEach(
-        (k, t) -> {
+        t -> {
+          Entry k = t;
           if (t.count < minAttempts) {
             return;
           }
-          String svc = service(k.port());
+          String svc = service(k.port);
           String type =
               switch (svc) {
                 case "SSH" -> "UnauthorizedAccess:EC2/SSHBruteForce";
                 case "RDP" -> "UnauthorizedAccess:EC2/RDPBruteForce";
                 default -> "Impact:EC2/WinRMBruteForce";
               };
-          String me = Flows.actor(t.instance, t.iface, k.iface());
-          boolean inbound = k.d() == FlowDirection.INGRESS;
+          String me = Flows.actor(t.instance, t.iface, k.key);
+          boolean inbound = k.d == FlowDirection.INGRESS;
           String actor = inbound ? k.attackerText() : me;
           String text =
               (inbound ? k.attackerText() + " made " : me + " (" + k.attackerText() + ") made ")
@@ -102,7 +125,7 @@ final class BruteForceDetector implements FlowDetector {
                   + " connection attempts to "
                   + (inbound ? me + " (" + k.targetText() + ")" : k.targetText())
                   + " on port "
-                  + k.port()
+                  + k.port
                   + " within "
                   + Flows.span(t.last - t.first)
                   + "; "
@@ -116,7 +139,7 @@ final class BruteForceDetector implements FlowDetector {
                   inbound ? null : "high",
                   actor,
                   List.of(inbound ? k.attackerText() : k.targetText()),
-                  k.hour(),
+                  k.hour,
                   text));
         });
     return out;

@@ -63,15 +63,18 @@ final class Distinct {
     }
   }
 
+  // The composite estimate depends only on the registers, so on the set of values added; the
+  // default (HIP) estimate depends on the order they came in, which varies between runs when
+  // several reader threads feed one key.
   synchronized long estimate() {
-    return sketch == null ? size : Math.round(sketch.getEstimate());
+    return sketch == null ? size : Math.round(sketch.getCompositeEstimate());
   }
 
   /** The count for an explanation: {@code 212}, or {@code ~4,100} once estimated. */
   synchronized String text() {
     return sketch == null
         ? Long.toString(size)
-        : String.format(Locale.ROOT, "~%,d", Math.round(sketch.getEstimate()));
+        : String.format(Locale.ROOT, "~%,d", Math.round(sketch.getCompositeEstimate()));
   }
 
   private static long hash(String s) {

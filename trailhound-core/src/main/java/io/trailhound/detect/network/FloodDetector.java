@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code Backdoor:EC2/DenialOfService.*}: an interface sending floods to the internet. Per
@@ -37,15 +36,22 @@ final class FloodDetector implements FlowDetector {
     }
   }
 
-  private record Key(String iface, Kind kind, long minute) {}
-
-  private static final class State {
-    final Tally tally = new Tally();
+  /** One (interface, class, minute): its tally, targets and packet rate, with the key. */
+  private static final class State extends Tally {
+    final String key;
+    final Kind kind;
+    final long minute;
     final Distinct targets = new Distinct();
     double pps;
     int protocol = -1;
 
-    synchronized void add(double rate, int proto) {
+    State(String key, Kind kind, long minute) {
+      this.key = key;
+      this.kind = kind;
+      this.minute = minute;
+    }
+
+    void rate(double rate, int proto) {
       pps += rate;
       protocol = protocol < 0 ? proto : Math.min(protocol, proto);
     }
@@ -57,7 +63,7 @@ final class FloodDetector implements FlowDetector {
   private final double minPpsUnusual;
   private final long maxTargets;
   private final Set<Integer> tcpPorts;
-  private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>(1 << 12);
+  private final OpenTable<State> states = new OpenTable<>();
 
   FloodDetector(Params p) {
     minPps = p.number("min_pps", 10_000);
@@ -89,11 +95,11 @@ final class FloodDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic() || r.packets() <= 0 || r.dstPrivate()) {
+  public void accept(FlowRecord r, FlowFacts f) {
+    if (r.packets() <= 0 || f.dstPrivate) {
       return;
     }
-    if (r.resolvedDirection() != FlowDirection.EGRESS) {
+    if (f.direction != FlowDirection.EGRESS) {
       return;
     }
     Kind kind = kind(r);
@@ -104,33 +110,46 @@ final class FloodDetector implements FlowDetector {
     if (rate < 1) {
       return;
     }
-    State s =
-        states.computeIfAbsent(
-            new Key(r.interfaceKey(), kind, Flows.window(r.start(), MINUTE)), k -> new State());
-    s.add(rate, r.protocol());
+    long minute = Flows.window(r.start(), MINUTE);
+    int h = OpenTable.hash(f.iface, minute, null, kind.ordinal());
+    int i = states.start(h);
+    State s;
+    while ((s = states.at(i)) != null
+        && !(states.hashAt(i) == h
+            && s.minute == minute
+            && s.kind == kind
+            && (s.key == f.iface || s.key.equals(f.iface)))) {
+      i = states.next(i);
+    }
+    if (s == null) {
+      s = new State(f.iface, kind, minute);
+      states.put(i, h, s);
+    }
+    s.rate(rate, r.protocol());
     s.targets.add(r.dstAddr() >= 0 ? r.dstAddr() : r.dstText().hashCode());
-    s.tally.add(r, r.dstAddr(), r.dstAddr6());
+    s.add(r, r.dstAddr(), r.dstAddr6());
   }
 
   @Override
   public List<NetworkAlert> finish() {
     List<NetworkAlert> out = new ArrayList<>();
     states.forEach(
-        (k, s) -> {
-          double threshold = k.kind() == Kind.UNUSUAL ? minPpsUnusual : minPps;
+        s -> {
+          State k = s;
+          double threshold = k.kind == Kind.UNUSUAL ? minPpsUnusual : minPps;
           long targets = s.targets.estimate();
           if (s.pps < threshold || targets > maxTargets) {
             return;
           }
-          Tally t = s.tally;
-          String actor = Flows.actor(t.instance, t.iface, k.iface());
+          Tally t = s;
+          String actor = Flows.actor(t.instance, t.iface, k.key);
           String text =
               actor
                   + " sent "
                   + Flows.number(t.packets)
                   + " "
-                  + k.kind().label
-                  + (k.kind() == Kind.UNUSUAL ? " (" + Flows.protocol(s.protocol) + ")" : "")
+                  + k.kind.label
+                  + (k.kind == Kind.UNUSUAL ? " (" + Flows.protocol(s.protocol) + ")" : "")
                   + " packets ("
                   + Flows.number(t.bytes)
                   + " bytes, about "
@@ -140,9 +159,9 @@ final class FloodDetector implements FlowDetector {
                   + " internet host(s) ("
                   + String.join(", ", t.remoteTexts())
                   + ") in the minute from "
-                  + Flows.time(k.minute())
+                  + Flows.time(k.minute)
                   + ": a flood it takes part in";
-          out.add(t.alert(ID, k.kind().type, null, actor, t.remoteTexts(), k.minute(), text));
+          out.add(t.alert(ID, k.kind.type, null, actor, t.remoteTexts(), k.minute, text));
         });
     return out;
   }

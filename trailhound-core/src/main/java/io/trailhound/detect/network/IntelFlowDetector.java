@@ -6,7 +6,6 @@ import io.trailhound.event.net.FlowDirection;
 import io.trailhound.event.net.FlowRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,14 +33,19 @@ final class IntelFlowDetector implements FlowDetector {
   }
 
   private final IpReputation intel;
-  private final Set<Integer> stratum;
+  // Indexed by port: a lookup per record without boxing the port.
+  private final boolean[] stratum = new boolean[65536];
   private final long relayMinNodes;
   private final ConcurrentHashMap<Key, Tally> hits = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<RelayKey, Relay> relays = new ConcurrentHashMap<>();
 
   IntelFlowDetector(Params intelParams, Params mining, Params relay, IpReputation intel) {
     this.intel = intel;
-    stratum = mining.ports("stratum_ports", List.of(3333, 4444, 5555, 7777, 14444, 45700));
+    for (int port : mining.ports("stratum_ports", List.of(3333, 4444, 5555, 7777, 14444, 45700))) {
+      if (port >= 0 && port < stratum.length) {
+        stratum[port] = true;
+      }
+    }
     relayMinNodes = relay.whole("min_tor_nodes", 3);
   }
 
@@ -66,21 +70,19 @@ final class IntelFlowDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic()) {
-      return;
-    }
-    FlowDirection d = r.resolvedDirection();
+  public void accept(FlowRecord r, FlowFacts f) {
+    FlowDirection d = f.direction;
     if (d == FlowDirection.UNKNOWN) {
-      d = r.srcPrivate() ? FlowDirection.EGRESS : FlowDirection.INGRESS;
+      d = f.srcPrivate ? FlowDirection.EGRESS : FlowDirection.INGRESS;
     }
     long remote = Flows.remote(r, d);
     List<IntelMatch> matches =
         remote == Addresses.IPV6 ? intel.lookup(Flows.remoteText(r, d)) : intel.lookup(remote);
     long day = Flows.window(r.start(), DAY);
-    for (IntelMatch m : matches) {
+    for (int j = 0; j < matches.size(); j++) {
+      IntelMatch m = matches.get(j);
       String type = type(m.kind(), d);
-      hits.computeIfAbsent(new Key(ID, type, r.interfaceKey(), day), k -> new Tally())
+      hits.computeIfAbsent(new Key(ID, type, f.iface, day), k -> new Tally())
           .add(
               r,
               Flows.remoteText(r, d),
@@ -89,8 +91,7 @@ final class IntelFlowDetector implements FlowDetector {
           || m.kind() == ThreatKind.TOR_RELAY
           || m.kind() == ThreatKind.TOR_GUARD) {
         if (r.action() == FlowAction.ACCEPT) {
-          Relay relay =
-              relays.computeIfAbsent(new RelayKey(r.interfaceKey(), day), k -> new Relay());
+          Relay relay = relays.computeIfAbsent(new RelayKey(f.iface, day), k -> new Relay());
           (d == FlowDirection.INGRESS ? relay.in : relay.out)
               .add(remote >= 0 ? remote : Flows.remoteText(r, d).hashCode());
           relay.tally.add(r, Flows.remoteText(r, d), null);
@@ -100,10 +101,11 @@ final class IntelFlowDetector implements FlowDetector {
     if (d == FlowDirection.EGRESS
         && r.action() == FlowAction.ACCEPT
         && r.protocol() == FlowRecord.TCP
-        && stratum.contains(r.dstPort())
-        && !r.dstPrivate()) {
+        && r.dstPort() >= 0
+        && stratum[r.dstPort()]
+        && !f.dstPrivate) {
       hits.computeIfAbsent(
-              new Key(MINING_ID, "CryptoCurrency:EC2/BitcoinTool.B", r.interfaceKey(), day),
+              new Key(MINING_ID, "CryptoCurrency:EC2/BitcoinTool.B", f.iface, day),
               k -> new Tally())
           .add(r, r.dstText() + ":" + r.dstPort(), "port " + r.dstPort());
     }

@@ -44,12 +44,11 @@ final class PortProbeDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic()
-        || r.action() != FlowAction.ACCEPT
+  public void accept(FlowRecord r, FlowFacts f) {
+    if (r.action() != FlowAction.ACCEPT
         || r.protocol() != FlowRecord.TCP
-        || r.resolvedDirection() != FlowDirection.INGRESS
-        || r.srcPrivate()
+        || f.direction != FlowDirection.INGRESS
+        || f.srcPrivate
         || expected.contains(r.dstPort())
         || r.dstPort() > r.srcPort()
         || r.packets() > probePackets * Math.max(1, r.flows())) {
@@ -57,7 +56,7 @@ final class PortProbeDetector implements FlowDetector {
     }
     State s =
         states.computeIfAbsent(
-            new Key(r.interfaceKey(), r.dstPort(), Flows.window(r.start(), DAY)), k -> new State());
+            new Key(f.iface, r.dstPort(), Flows.window(r.start(), DAY)), k -> new State());
     s.sources.add(r.srcAddr() >= 0 ? r.srcAddr() : r.srcText().hashCode());
     s.tally.add(r, r.srcAddr(), r.srcAddr6());
   }

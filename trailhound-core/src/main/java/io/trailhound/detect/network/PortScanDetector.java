@@ -5,7 +5,6 @@ import io.trailhound.event.net.FlowDirection;
 import io.trailhound.event.net.FlowRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code Recon:EC2/Portscan} (one source probing many ports) and {@code Impact:EC2/PortSweep} (one
@@ -17,13 +16,22 @@ final class PortScanDetector implements FlowDetector {
 
   static final String ID = "net-port-scan";
 
-  private record Key(String iface, long src, String src6, long window) {}
-
-  private static final class State {
-    final Tally tally = new Tally();
+  /** One (interface, source, window): its tally and distinct counts, with the key. */
+  private static final class State extends Tally {
+    final String key;
+    final long src;
+    final String src6;
+    final long window;
     final Distinct ports = new Distinct();
     final Distinct hosts = new Distinct();
     final Distinct pairs = new Distinct();
+
+    State(String key, long src, String src6, long window) {
+      this.key = key;
+      this.src = src;
+      this.src6 = src6;
+      this.window = window;
+    }
   }
 
   private final long window;
@@ -31,7 +39,7 @@ final class PortScanDetector implements FlowDetector {
   private final long minPorts;
   private final long minHosts;
   private final long sweepMaxPorts;
-  private final ConcurrentHashMap<Key, State> states = new ConcurrentHashMap<>(1 << 12);
+  private final OpenTable<State> states = new OpenTable<>();
 
   PortScanDetector(Params p) {
     window = p.whole("window_minutes", 10) * 60;
@@ -42,15 +50,15 @@ final class PortScanDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic() || (r.protocol() != FlowRecord.TCP && r.protocol() != FlowRecord.UDP)) {
+  public void accept(FlowRecord r, FlowFacts f) {
+    if ((r.protocol() != FlowRecord.TCP && r.protocol() != FlowRecord.UDP)) {
       return;
     }
-    FlowDirection d = r.resolvedDirection();
-    if (d == FlowDirection.INGRESS || !Flows.initiatedLocally(r)) {
+    FlowDirection d = f.direction;
+    if (d == FlowDirection.INGRESS || !f.initiatedLocally) {
       return;
     }
-    if (d == FlowDirection.UNKNOWN && !r.srcPrivate()) {
+    if (d == FlowDirection.UNKNOWN && !f.srcPrivate) {
       return;
     }
     boolean probe =
@@ -59,22 +67,35 @@ final class PortScanDetector implements FlowDetector {
     if (!probe) {
       return;
     }
-    State s =
-        states.computeIfAbsent(
-            new Key(r.interfaceKey(), r.srcAddr(), r.srcAddr6(), Flows.window(r.start(), window)),
-            k -> new State());
+    long w = Flows.window(r.start(), window);
+    int h = OpenTable.hash(f.iface, r.srcAddr(), r.srcAddr6(), w);
+    int i = states.start(h);
+    State s;
+    while ((s = states.at(i)) != null
+        && !(states.hashAt(i) == h
+            && s.src == r.srcAddr()
+            && s.window == w
+            && (s.key == f.iface || s.key.equals(f.iface))
+            && java.util.Objects.equals(s.src6, r.srcAddr6()))) {
+      i = states.next(i);
+    }
+    if (s == null) {
+      s = new State(f.iface, r.srcAddr(), r.srcAddr6(), w);
+      states.put(i, h, s);
+    }
     long host = r.dstAddr() == Addresses.IPV6 ? r.dstAddr6().hashCode() : r.dstAddr();
     s.ports.add(r.dstPort());
     s.hosts.add(host);
     s.pairs.add(host * 65536 + r.dstPort());
-    s.tally.add(r, null, null);
+    s.add(r, null, null);
   }
 
   @Override
   public List<NetworkAlert> finish() {
     List<NetworkAlert> out = new ArrayList<>();
     states.forEach(
-        (k, s) -> {
+        s -> {
+          State k = s;
           long ports = s.ports.estimate();
           long hosts = s.hosts.estimate();
           String type = null;
@@ -86,8 +107,8 @@ final class PortScanDetector implements FlowDetector {
           if (type == null) {
             return;
           }
-          Tally t = s.tally;
-          String src = k.src() == Addresses.IPV6 ? k.src6() : Flows.address(k.src());
+          Tally t = s;
+          String src = k.src == Addresses.IPV6 ? k.src6 : Flows.address(k.src);
           String who = Flows.actor(t.instance, t.iface, null);
           String actor =
               who == null ? src : src + " (" + who.replace(" (", " / ").replace(")", "") + ")";
@@ -106,7 +127,7 @@ final class PortScanDetector implements FlowDetector {
                   + " host:port pairs); "
                   + Flows.number(t.accepted)
                   + " accepted";
-          out.add(t.alert(ID, type, null, actor, List.of(), k.window(), text));
+          out.add(t.alert(ID, type, null, actor, List.of(), k.window, text));
         });
     return out;
   }

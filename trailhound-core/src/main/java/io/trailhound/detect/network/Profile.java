@@ -42,18 +42,22 @@ final class Profile {
 
   final Tally tally = new Tally();
   final TreeMap<Long, long[]> hours = new TreeMap<>();
-  final Map<Integer, Use> ports = new HashMap<>();
-  final Map<Object, Use> destinations = new HashMap<>();
+  final UseTable ports;
+
+  /** IPv4 destinations; IPv6 ones (rare) in {@link #destinations6}. */
+  final UseTable destinations;
+
+  final Map<String, Use> destinations6 = new HashMap<>();
   long first = Long.MAX_VALUE;
   long dropped;
   private long lastHour = Long.MIN_VALUE;
   private long[] lastCounts;
-  private final int maxPorts;
   private final int maxDestinations;
   private final int maxHours;
 
   Profile(int maxPorts, int maxDestinations, int maxHours) {
-    this.maxPorts = maxPorts;
+    this.ports = new UseTable(maxPorts);
+    this.destinations = new UseTable(maxDestinations);
     this.maxDestinations = maxDestinations;
     this.maxHours = maxHours;
   }
@@ -78,26 +82,25 @@ final class Profile {
       // Replies of a server to its clients are not destinations the instance chose.
       return;
     }
-    Object dst = r.dstAddr() >= 0 ? (Object) r.dstAddr() : r.dstAddr6();
-    Use d = destinations.get(dst);
-    if (d == null && destinations.size() < maxDestinations) {
-      d = new Use();
-      destinations.put(dst, d);
-    }
-    if (d != null) {
-      d.add(r);
+    // The cap counts IPv4 and IPv6 destinations together; known ones are always updated.
+    boolean room = destinations.size() + destinations6.size() < maxDestinations;
+    boolean kept;
+    if (r.dstAddr() >= 0) {
+      kept = destinations.add(r.dstAddr(), r, room);
     } else {
+      Use d = destinations6.get(r.dstAddr6());
+      if (d == null && room) {
+        d = new Use();
+        destinations6.put(r.dstAddr6(), d);
+      }
+      if (d != null) {
+        d.add(r);
+      }
+      kept = d != null;
+    }
+    if (!kept) {
       dropped++;
     }
-    {
-      Use p = ports.get(r.dstPort());
-      if (p == null && ports.size() < maxPorts) {
-        p = new Use();
-        ports.put(r.dstPort(), p);
-      }
-      if (p != null) {
-        p.add(r);
-      }
-    }
+    ports.add(r.dstPort(), r, true);
   }
 }

@@ -63,11 +63,8 @@ final class ResolverDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic()
-        || r.action() != FlowAction.ACCEPT
-        || r.dstPrivate()
-        || r.resolvedDirection() != FlowDirection.EGRESS) {
+  public void accept(FlowRecord r, FlowFacts f) {
+    if (r.action() != FlowAction.ACCEPT || f.dstPrivate || f.direction != FlowDirection.EGRESS) {
       return;
     }
     int port = r.dstPort();
@@ -86,8 +83,7 @@ final class ResolverDetector implements FlowDetector {
       return;
     }
     states
-        .computeIfAbsent(
-            new Key(type, r.interfaceKey(), Flows.window(r.start(), DAY)), k -> new Tally())
+        .computeIfAbsent(new Key(type, f.iface, Flows.window(r.start(), DAY)), k -> new Tally())
         .add(r, r.dstAddr(), r.dstAddr6());
   }
 

@@ -33,19 +33,17 @@ final class SpambotDetector implements FlowDetector {
   }
 
   @Override
-  public void accept(FlowRecord r) {
-    if (!r.hasTraffic()
-        || r.protocol() != FlowRecord.TCP
+  public void accept(FlowRecord r, FlowFacts f) {
+    if (r.protocol() != FlowRecord.TCP
         || r.dstPort() != 25
-        || r.dstPrivate()
-        || r.resolvedDirection() != FlowDirection.EGRESS
+        || f.dstPrivate
+        || f.direction != FlowDirection.EGRESS
         || allowed.contains(r.instanceId())
         || allowed.contains(r.interfaceId())) {
       return;
     }
     State s =
-        states.computeIfAbsent(
-            new Key(r.interfaceKey(), Flows.window(r.start(), HOUR)), k -> new State());
+        states.computeIfAbsent(new Key(f.iface, Flows.window(r.start(), HOUR)), k -> new State());
     s.hosts.add(r.dstAddr() >= 0 ? r.dstAddr() : r.dstText().hashCode());
     s.tally.add(r, r.dstAddr(), r.dstAddr6());
   }

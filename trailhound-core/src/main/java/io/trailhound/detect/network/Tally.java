@@ -6,9 +6,10 @@ import java.util.TreeSet;
 /**
  * Counts of one alert key: how many records, bytes and packets, the time span, and the context
  * (account, region, instance, interface) and remotes, each kept as the smallest values seen so the
- * result does not depend on arrival order. Thread-safe.
+ * result does not depend on arrival order. Not thread-safe: flow detectors are confined to their
+ * detection shard. Detectors whose state is a tally and its key extend it (one object per key).
  */
-final class Tally {
+class Tally {
 
   static final int MAX_SAMPLES = 10;
 
@@ -25,11 +26,13 @@ final class Tally {
   // Created on first use: most tallies never reach a report, and there can be many of them.
   TreeSet<String> remotes = EMPTY;
   TreeSet<String> notes = EMPTY;
-  private TreeSet<Long> v4;
+  // The smallest IPv4 remotes, sorted and distinct (v4Size of them): one array, no boxes.
+  private long[] v4;
+  private int v4Size;
 
   private static final TreeSet<String> EMPTY = new TreeSet<>();
 
-  synchronized void add(FlowRecord r, String remote, String note) {
+  void add(FlowRecord r, String remote, String note) {
     record(r);
     if (remote != null) {
       remotes = sample(remotes, remote);
@@ -40,16 +43,20 @@ final class Tally {
   }
 
   /** Like {@link #add(FlowRecord, String, String)}, formatting the remote only when it is kept. */
-  synchronized void add(FlowRecord r, long remote, String remote6) {
+  void add(FlowRecord r, long remote, String remote6) {
     record(r);
     if (remote >= 0) {
       if (v4 == null) {
-        v4 = new TreeSet<>();
+        v4 = new long[MAX_SAMPLES];
       }
-      if (v4.size() < MAX_SAMPLES || remote < v4.last()) {
-        v4.add(remote);
-        if (v4.size() > MAX_SAMPLES) {
-          v4.pollLast();
+      if (v4Size < MAX_SAMPLES || remote < v4[v4Size - 1]) {
+        int at = java.util.Arrays.binarySearch(v4, 0, v4Size, remote);
+        if (at < 0) {
+          at = -at - 1;
+          int moved = Math.min(v4Size, MAX_SAMPLES - 1) - at;
+          System.arraycopy(v4, at, v4, at + 1, moved);
+          v4[at] = remote;
+          v4Size = Math.min(v4Size + 1, MAX_SAMPLES);
         }
       }
     } else if (remote6 != null) {
@@ -57,7 +64,7 @@ final class Tally {
     }
   }
 
-  /** Counts, time span and context of one record; callers hold the lock. */
+  /** Counts, time span and context of one record; . */
   private void record(FlowRecord r) {
     count += r.flows();
     bytes += Math.max(r.bytes(), 0);
@@ -70,21 +77,21 @@ final class Tally {
   }
 
   /** The kept remotes as text: IPv4 in numeric order, then IPv6. */
-  synchronized java.util.List<String> remoteTexts() {
+  java.util.List<String> remoteTexts() {
     java.util.List<String> out = new java.util.ArrayList<>();
-    if (v4 != null) {
-      v4.forEach(ip -> out.add(io.trailhound.event.net.Addresses.format(ip)));
+    for (int i = 0; i < v4Size; i++) {
+      out.add(io.trailhound.event.net.Addresses.format(v4[i]));
     }
     out.addAll(remotes);
     return out.subList(0, Math.min(out.size(), MAX_SAMPLES));
   }
 
-  synchronized void time(long from, long to) {
+  void time(long from, long to) {
     first = Math.min(first, from);
     last = Math.max(last, to);
   }
 
-  synchronized void context(String acct, String reg, String inst, String eni) {
+  void context(String acct, String reg, String inst, String eni) {
     account = min(account, acct);
     region = min(region, reg);
     instance = min(instance, inst);
