@@ -1,5 +1,7 @@
 package io.trailhound.source.cloudtrail;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,13 +15,62 @@ import java.util.Set;
 final class PathTrie {
 
   static final class Node {
+    private final String name;
     private final Map<String, Node> children = new HashMap<>(4);
     private int slot = -1;
     private boolean subtree;
     private boolean shared;
 
+    /** The children by the hash and UTF-8 bytes of their names, for {@link ByteCapturer}. */
+    private int[] byteHashes = new int[0];
+
+    private byte[][] byteNames = new byte[0][];
+    private Node[] byteChildren = new Node[0];
+
+    Node(String name) {
+      this.name = name;
+    }
+
+    /** The member name this node stands for ({@code null} for the root). */
+    String name() {
+      return name;
+    }
+
     Node child(String name) {
       return children.get(name);
+    }
+
+    /**
+     * The child named by the UTF-8 bytes {@code b[from, from + len)}, whose {@link #hash} is {@code
+     * hash}; null when there is none.
+     */
+    Node child(byte[] b, int from, int len, int hash) {
+      int[] hashes = byteHashes;
+      for (int k = 0; k < hashes.length; k++) {
+        if (hashes[k] == hash) {
+          byte[] n = byteNames[k];
+          if (n.length == len && Arrays.equals(n, 0, len, b, from, from + len)) {
+            return byteChildren[k];
+          }
+        }
+      }
+      return null;
+    }
+
+    private void indexBytes() {
+      int size = children.size();
+      byteHashes = new int[size];
+      byteNames = new byte[size][];
+      byteChildren = new Node[size];
+      int k = 0;
+      for (Map.Entry<String, Node> e : children.entrySet()) {
+        byte[] utf8 = e.getKey().getBytes(StandardCharsets.UTF_8);
+        byteHashes[k] = hash(utf8, 0, utf8.length);
+        byteNames[k] = utf8;
+        byteChildren[k] = e.getValue();
+        e.getValue().indexBytes();
+        k++;
+      }
     }
 
     boolean hasChildren() {
@@ -40,7 +91,7 @@ final class PathTrie {
     }
   }
 
-  private final Node root = new Node();
+  private final Node root = new Node(null);
   private final Map<String, Integer> slots = new HashMap<>();
   private final Set<String> subtreeRoots;
 
@@ -52,9 +103,10 @@ final class PathTrie {
   static PathTrie build(Set<String> paths, Set<String> subtreeRoots) {
     PathTrie trie = new PathTrie(subtreeRoots);
     for (String root : subtreeRoots) {
-      trie.root.children.computeIfAbsent(root.intern(), k -> new Node()).subtree = true;
+      trie.root.children.computeIfAbsent(root.intern(), Node::new).subtree = true;
     }
     paths.stream().sorted().forEach(trie::add);
+    trie.root.indexBytes();
     return trie;
   }
 
@@ -66,7 +118,7 @@ final class PathTrie {
     for (String segment : path.split("\\.", -1)) {
       // Interned like the member names Jackson hands out, so a lookup's equals is one identity
       // test.
-      node = node.children.computeIfAbsent(segment.intern(), k -> new Node());
+      node = node.children.computeIfAbsent(segment.intern(), Node::new);
     }
     node.slot = slots.size();
     slots.put(path, node.slot);
@@ -88,6 +140,17 @@ final class PathTrie {
       }
     }
     return this;
+  }
+
+  /**
+   * The hash of a member name's UTF-8 bytes that {@link Node#child(byte[], int, int, int)} takes.
+   */
+  static int hash(byte[] b, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + (b[i] & 0xff);
+    }
+    return h;
   }
 
   static boolean plain(String path) {

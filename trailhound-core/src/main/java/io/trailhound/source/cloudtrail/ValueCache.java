@@ -3,6 +3,8 @@ package io.trailhound.source.cloudtrail;
 import com.fasterxml.jackson.core.JsonParser;
 import io.trailhound.event.FieldValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -27,6 +29,35 @@ final class ValueCache {
 
   @SuppressWarnings("unchecked")
   private final List<FieldValue>[] lists = new List[SIZE];
+
+  private final byte[][] byteKeys = new byte[SIZE][];
+
+  @SuppressWarnings("unchecked")
+  private final List<FieldValue>[] byteLists = new List[SIZE];
+
+  /**
+   * The one-element list of the string whose UTF-8 bytes, without escapes, are {@code b[from, to)};
+   * shared when it was seen before (the byte-level twin of {@link #text(JsonParser)}).
+   */
+  List<FieldValue> text(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len > MAX_LENGTH) {
+      return Collections.singletonList(
+          new FieldValue.Text(new String(b, from, len, StandardCharsets.UTF_8)));
+    }
+    int h = PathTrie.hash(b, from, to);
+    int slot = (h ^ (h >>> 12)) & MASK;
+    byte[] key = byteKeys[slot];
+    if (key != null && key.length == len && Arrays.equals(key, 0, len, b, from, to)) {
+      return byteLists[slot];
+    }
+    List<FieldValue> list =
+        Collections.singletonList(
+            new FieldValue.Text(new String(b, from, len, StandardCharsets.UTF_8)));
+    byteKeys[slot] = Arrays.copyOfRange(b, from, to);
+    byteLists[slot] = list;
+    return list;
+  }
 
   /** The one-element list of the parser's current string value, shared when it was seen before. */
   List<FieldValue> text(JsonParser p) throws IOException {
