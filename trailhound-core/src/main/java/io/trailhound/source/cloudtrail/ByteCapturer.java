@@ -75,6 +75,9 @@ final class ByteCapturer {
   private int[] nameHashes = new int[256];
   private int top;
 
+  private int nameLength;
+  private int nameHash;
+
   private byte[] b;
   private int i;
   private int n;
@@ -130,7 +133,12 @@ final class ByteCapturer {
     if (depth > MAX_DEPTH) {
       throw UNUSUAL;
     }
-    boolean wanted = node != null && node.hasChildren();
+    // Names of the trie are checked for repeats with a bit each; only other names are compared.
+    boolean wanted = node != null && node.hasChildren() && node.childCount() <= 64;
+    if (node != null && node.hasChildren() && !wanted) {
+      throw UNUSUAL;
+    }
+    long seen = 0;
     i++;
     int base = top;
     ws();
@@ -139,15 +147,23 @@ final class ByteCapturer {
       return;
     }
     while (true) {
-      int start = name(base);
-      PathTrie.Node child =
-          wanted ? node.child(b, start, nameLengths[top - 1], nameHashes[top - 1]) : null;
-      if (child == null) {
+      int start = name();
+      int k = wanted ? node.childIndex(b, start, nameLength, nameHash) : -1;
+      if (k < 0) {
+        member(base, start);
         skip(depth);
-      } else if (child.subtree()) {
-        capture.subtree(child.name(), subtree(depth));
       } else {
-        value(child, depth);
+        long bit = 1L << k;
+        if ((seen & bit) != 0) {
+          throw UNUSUAL;
+        }
+        seen |= bit;
+        PathTrie.Node child = node.child(k);
+        if (child.subtree()) {
+          capture.subtree(child.name(), subtree(depth));
+        } else {
+          value(child, depth);
+        }
       }
       ws();
       byte c = at();
@@ -164,10 +180,10 @@ final class ByteCapturer {
   }
 
   /**
-   * A member name and its colon, at the opening quote; records it among its object's names (failing
-   * on a duplicate) and returns where its bytes start. Names with escapes are unusual.
+   * A member name and its colon, at the opening quote: returns where its bytes start and leaves its
+   * length and hash in {@link #nameLength} and {@link #nameHash}. Names with escapes are unusual.
    */
-  private int name(int base) throws Unusual {
+  private int name() throws Unusual {
     if (at() != '"') {
       throw UNUSUAL;
     }
@@ -186,7 +202,28 @@ final class ByteCapturer {
     }
     int len = i - start;
     i++;
-    if (len > MAX_NAME || top - base >= MAX_MEMBERS) {
+    if (len > MAX_NAME) {
+      throw UNUSUAL;
+    }
+    nameLength = len;
+    nameHash = h;
+    ws();
+    if (at() != ':') {
+      throw UNUSUAL;
+    }
+    i++;
+    ws();
+    return start;
+  }
+
+  /**
+   * Records the name just read among the names of the object whose first is at {@code base},
+   * failing on a repeat.
+   */
+  private void member(int base, int start) throws Unusual {
+    int len = nameLength;
+    int h = nameHash;
+    if (top - base >= MAX_MEMBERS) {
       throw UNUSUAL;
     }
     for (int k = base; k < top; k++) {
@@ -205,13 +242,6 @@ final class ByteCapturer {
     nameLengths[top] = len;
     nameHashes[top] = h;
     top++;
-    ws();
-    if (at() != ':') {
-      throw UNUSUAL;
-    }
-    i++;
-    ws();
-    return start;
   }
 
   /** A member value at a wanted path, as {@link Capturer} keeps it. */
@@ -564,8 +594,9 @@ final class ByteCapturer {
         return object;
       }
       while (true) {
-        int start = name(base);
-        String name = new String(b, start, nameLengths[top - 1], StandardCharsets.UTF_8);
+        int start = name();
+        member(base, start);
+        String name = new String(b, start, nameLength, StandardCharsets.UTF_8);
         object.set(name, tree(depth + 1));
         ws();
         c = at();

@@ -45,16 +45,31 @@ final class PathTrie {
      * hash}; null when there is none.
      */
     Node child(byte[] b, int from, int len, int hash) {
+      int k = childIndex(b, from, len, hash);
+      return k < 0 ? null : byteChildren[k];
+    }
+
+    /** The position of that child among this node's children (see {@link #child(int)}), or -1. */
+    int childIndex(byte[] b, int from, int len, int hash) {
       int[] hashes = byteHashes;
       for (int k = 0; k < hashes.length; k++) {
         if (hashes[k] == hash) {
           byte[] n = byteNames[k];
           if (n.length == len && Arrays.equals(n, 0, len, b, from, from + len)) {
-            return byteChildren[k];
+            return k;
           }
         }
       }
-      return null;
+      return -1;
+    }
+
+    /** The child at position {@code k}. */
+    Node child(int k) {
+      return byteChildren[k];
+    }
+
+    int childCount() {
+      return byteChildren.length;
     }
 
     private void indexBytes() {
