@@ -18,14 +18,15 @@ import java.util.Arrays;
 
 /**
  * {@link Capturer}'s capture read straight from a record's bytes, for the records that hold nothing
- * unusual: one validating pass over bytes already known to be UTF-8, with no parser to create per
- * record, no token objects, and no {@code String} for a member name or a value no path wants
- * (skipped members are checked for JSON grammar and duplicate names, not decoded). Anything out of
- * the ordinary — a grammar error, an escape in a member name, a duplicate name, a fraction or a
- * long number at a captured path, deep nesting, a huge object — answers null and the record takes
- * the Jackson path, which decides it exactly as before. So what a record yields, and why a record
- * is skipped, never depends on which path read it; this one only has to be right on the records it
- * accepts, and it accepts only strict RFC 8259 JSON. Not thread-safe; one per worker thread.
+ * unusual: one pass that checks the UTF-8 (as {@link Utf8} does) and the JSON, with no parser to
+ * create per record, no token objects, and no {@code String} for a member name or a value no path
+ * wants (skipped members are checked for JSON grammar and duplicate names, not decoded). Anything
+ * out of the ordinary — a grammar error, an escape in a member name, a duplicate name, a fraction
+ * or a long number at a captured path, deep nesting, a huge object — answers null and the record
+ * takes the Jackson path, which decides it exactly as before. So what a record yields, and why a
+ * record is skipped, never depends on which path read it; this one only has to be right on the
+ * records it accepts, and it accepts only strict RFC 8259 JSON. Not thread-safe; one per worker
+ * thread.
  */
 final class ByteCapturer {
 
@@ -68,15 +69,22 @@ final class ByteCapturer {
   private final PathTrie trie;
   private final ValueCache cache = new ValueCache();
 
-  /** Member names of the open objects, innermost last: start, length and hash. */
+  /**
+   * Names outside the trie of the open objects, innermost last: start, length, first and last words
+   * ({@link PathTrie#first}, {@link PathTrie#last}).
+   */
   private int[] nameStarts = new int[256];
 
   private int[] nameLengths = new int[256];
-  private int[] nameHashes = new int[256];
+  private long[] nameFirsts = new long[256];
+  private long[] nameLasts = new long[256];
   private int top;
 
+  /** Of the name {@link #name} read last. */
   private int nameLength;
-  private int nameHash;
+
+  private long nameFirst;
+  private long nameLast;
 
   private byte[] b;
   private int i;
@@ -148,7 +156,7 @@ final class ByteCapturer {
     }
     while (true) {
       int start = name();
-      int k = wanted ? node.childIndex(b, start, nameLength, nameHash) : -1;
+      int k = wanted ? node.childIndex(b, start, nameLength, nameFirst, nameLast) : -1;
       if (k < 0) {
         member(base, start);
         skip(depth);
@@ -181,24 +189,16 @@ final class ByteCapturer {
 
   /**
    * A member name and its colon, at the opening quote: returns where its bytes start and leaves its
-   * length and hash in {@link #nameLength} and {@link #nameHash}. Names with escapes are unusual.
+   * length and words in {@link #nameLength}, {@link #nameFirst} and {@link #nameLast}. Names with
+   * escapes are unusual.
    */
   private int name() throws Unusual {
     if (at() != '"') {
       throw UNUSUAL;
     }
     int start = ++i;
-    int h = 0;
-    while (true) {
-      int c = at() & 0xff;
-      if (c == '"') {
-        break;
-      }
-      if (c == '\\' || c < 0x20) {
-        throw UNUSUAL;
-      }
-      h = 31 * h + c;
-      i++;
+    if (stop() != '"') {
+      throw UNUSUAL;
     }
     int len = i - start;
     i++;
@@ -206,7 +206,8 @@ final class ByteCapturer {
       throw UNUSUAL;
     }
     nameLength = len;
-    nameHash = h;
+    nameFirst = PathTrie.first(b, start, len);
+    nameLast = PathTrie.last(b, start, len);
     ws();
     if (at() != ':') {
       throw UNUSUAL;
@@ -217,30 +218,97 @@ final class ByteCapturer {
   }
 
   /**
+   * Moves to the next quote, backslash or control byte inside a string and returns it, checking the
+   * UTF-8 sequences on the way (the only place a record may hold bytes above ASCII). Looks at eight
+   * bytes per step.
+   */
+  private int stop() throws Unusual {
+    while (true) {
+      while (i + 8 <= n) {
+        long x = (long) LONGS.get(b, i);
+        long q = x ^ QUOTES;
+        long s = x ^ BACKSLASHES;
+        long found = (((q - ONES) & ~q) | ((s - ONES) & ~s) | ((x - SPACES) & ~x) | x) & HIGH_BITS;
+        if (found != 0) {
+          i += Long.numberOfTrailingZeros(found) >>> 3;
+          break;
+        }
+        i += 8;
+      }
+      int c = at() & 0xff;
+      if (c == '"' || c == '\\' || c < 0x20) {
+        return c;
+      }
+      if (c >= 0x80) {
+        utf8(c);
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /** A multi-byte UTF-8 sequence starting with {@code c} at {@code i}, checked as {@link Utf8}. */
+  private void utf8(int c) throws Unusual {
+    int need;
+    int min;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      throw UNUSUAL;
+    }
+    if (i + need >= n) {
+      throw UNUSUAL;
+    }
+    int cp = c & (0x3F >> need);
+    for (int k = 1; k <= need; k++) {
+      int cc = b[i + k] & 0xff;
+      if ((cc & 0xC0) != 0x80) {
+        throw UNUSUAL;
+      }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      throw UNUSUAL;
+    }
+    i += need + 1;
+  }
+
+  /**
    * Records the name just read among the names of the object whose first is at {@code base},
    * failing on a repeat.
    */
   private void member(int base, int start) throws Unusual {
     int len = nameLength;
-    int h = nameHash;
+    long first = nameFirst;
+    long last = nameLast;
     if (top - base >= MAX_MEMBERS) {
       throw UNUSUAL;
     }
     for (int k = base; k < top; k++) {
-      if (nameHashes[k] == h
-          && nameLengths[k] == len
-          && Arrays.equals(b, nameStarts[k], nameStarts[k] + len, b, start, start + len)) {
+      if (nameLengths[k] == len
+          && nameFirsts[k] == first
+          && nameLasts[k] == last
+          && (len <= 16 || PathTrie.same(b, nameStarts[k], b, start, len))) {
         throw UNUSUAL;
       }
     }
     if (top == nameStarts.length) {
       nameStarts = Arrays.copyOf(nameStarts, top * 2);
       nameLengths = Arrays.copyOf(nameLengths, top * 2);
-      nameHashes = Arrays.copyOf(nameHashes, top * 2);
+      nameFirsts = Arrays.copyOf(nameFirsts, top * 2);
+      nameLasts = Arrays.copyOf(nameLasts, top * 2);
     }
     nameStarts[top] = start;
     nameLengths[top] = len;
-    nameHashes[top] = h;
+    nameFirsts[top] = first;
+    nameLasts[top] = last;
     top++;
   }
 
@@ -459,24 +527,13 @@ final class ByteCapturer {
 
   /**
    * A string at its opening quote; leaves {@code i} after the closing quote and says whether it
-   * holds escapes. Looks at eight bytes per step for a quote, a backslash or a control byte.
+   * holds escapes.
    */
   private boolean string() throws Unusual {
     int open = i++;
     boolean escaped = false;
     while (true) {
-      while (i + 8 <= n) {
-        long x = (long) LONGS.get(b, i);
-        long q = x ^ QUOTES;
-        long s = x ^ BACKSLASHES;
-        long found = (((q - ONES) & ~q) | ((s - ONES) & ~s) | ((x - SPACES) & ~x)) & HIGH_BITS;
-        if (found != 0) {
-          i += Long.numberOfTrailingZeros(found) >>> 3;
-          break;
-        }
-        i += 8;
-      }
-      int c = at() & 0xff;
+      int c = stop();
       if (c == '"') {
         i++;
         if (i - open > MAX_STRING_BYTES) {
@@ -487,10 +544,8 @@ final class ByteCapturer {
       if (c == '\\') {
         escape();
         escaped = true;
-      } else if (c < 0x20) {
-        throw UNUSUAL;
       } else {
-        i++;
+        throw UNUSUAL;
       }
     }
   }

@@ -86,14 +86,15 @@ final class RecordPipeline {
 
   private Event build(byte[] raw, boolean validUtf8, String location, long index)
       throws RecordException {
-    int bad = validUtf8 ? -1 : Utf8.firstInvalid(raw);
-    if (bad >= 0) {
-      throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
-    }
     FieldAccess fields;
     Normaliser.Fields normalised;
     JsonNode resources;
+    // The byte-level capture checks the UTF-8 itself; a record it declines is checked here.
     Capture quick = byteCapturers == null ? null : byteCapturers.get().capture(raw);
+    int bad = quick != null || validUtf8 ? -1 : Utf8.firstInvalid(raw);
+    if (bad >= 0) {
+      throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
+    }
     if (quick != null) {
       fields = new CapturedFields(trie, quick, raw);
       int[] slots = normaliserSlots;
@@ -166,6 +167,11 @@ final class RecordPipeline {
    * record of another log type or another tool's finding ({@link Foreign}), or something else.
    */
   Loose loose(byte[] bytes, String location, long index, Consumer<Event> out) {
+    if (Shapes.firstNameIsAnEventKey(bytes)) {
+      // what classify would answer first; the UTF-8 is checked while capturing
+      event(bytes, false, location, index, out);
+      return Loose.HANDLED;
+    }
     Shapes.Kind kind;
     try {
       kind = Shapes.classify(bytes, jackson);

@@ -45,10 +45,15 @@ final class ValueCache {
       return Collections.singletonList(
           new FieldValue.Text(new String(b, from, len, StandardCharsets.UTF_8)));
     }
-    int h = PathTrie.hash(b, from, to);
-    int slot = (h ^ (h >>> 12)) & MASK;
+    // Length and three words: no loop over the bytes; a collision only costs a miss.
+    long x =
+        PathTrie.first(b, from, len) * 0x9E3779B97F4A7C15L
+            ^ PathTrie.last(b, from, len) * 0xC2B2AE3D27D4EB4FL
+            ^ (len > 16 ? PathTrie.first(b, from + (len >>> 1) - 4, 8) * 0x165667B19E3779F9L : 0)
+            ^ len;
+    int slot = (int) (x ^ (x >>> 29) ^ (x >>> 47)) & MASK;
     byte[] key = byteKeys[slot];
-    if (key != null && key.length == len && Arrays.equals(key, 0, len, b, from, to)) {
+    if (key != null && key.length == len && PathTrie.same(key, 0, b, from, len)) {
       return byteLists[slot];
     }
     List<FieldValue> list =

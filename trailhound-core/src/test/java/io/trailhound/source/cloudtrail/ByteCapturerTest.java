@@ -37,7 +37,7 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The byte-level capture either declines a record or captures exactly what the Jackson capture
  * does: the same values at every slot and the same {@code resources} tree. A record Jackson refuses
- * (bad JSON, a duplicate name, content after it) is always declined.
+ * (bad JSON, a duplicate name, content after it) is always declined, and so is invalid UTF-8.
  */
 class ByteCapturerTest {
 
@@ -57,7 +57,10 @@ class ByteCapturerTest {
     if (mutateAt >= 0 && mutateAt < raw.length) {
       raw[mutateAt] = mutation;
       if (Utf8.firstInvalid(raw) >= 0) {
-        return; // the pipeline skips such records before either capture runs
+        // the pipeline then checks the UTF-8 itself and skips the record
+        PathTrie trie = PathTrie.build(captured, Normaliser.SUBTREES);
+        assertThat(new ByteCapturer(trie).capture(raw)).isNull();
+        return;
       }
     }
     assertAgrees(raw, captured, cached ? captured : Set.of());
@@ -92,6 +95,38 @@ class ByteCapturerTest {
     Set<String> paths = Set.of("a", "b", "b.x", "b.x.y", "ab");
     for (String r : records) {
       assertAgrees(r.getBytes(StandardCharsets.UTF_8), paths, Set.of("a"));
+    }
+  }
+
+  @Example
+  void declines_invalid_utf8_anywhere_in_the_record() {
+    PathTrie trie = PathTrie.build(Set.of("a"), Normaliser.SUBTREES);
+    byte[][] records = {
+      {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'}, // overlong
+      {'{', '"', 'b', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}, // surrogate
+      {'{', '"', (byte) 0xFF, '"', ':', '1', '}'}, // in a name
+      {
+        '{',
+        '"',
+        'a',
+        '"',
+        ':',
+        '"',
+        'x',
+        'y',
+        'z',
+        'w',
+        'v',
+        'u',
+        (byte) 0xE2,
+        (byte) 0x82,
+        '"',
+        '}'
+      },
+    };
+    for (byte[] raw : records) {
+      assertThat(Utf8.firstInvalid(raw)).isNotNegative();
+      assertThat(new ByteCapturer(trie).capture(raw)).isNull();
     }
   }
 
@@ -177,7 +212,12 @@ class ByteCapturerTest {
         (byte) '.',
         (byte) 't',
         (byte) 1,
-        (byte) 'a');
+        (byte) 'a',
+        (byte) 0xC3,
+        (byte) 0xA9,
+        (byte) 0x80,
+        (byte) 0xFF,
+        (byte) 0xED);
   }
 
   @Provide
