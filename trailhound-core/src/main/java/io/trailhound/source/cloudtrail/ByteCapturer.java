@@ -240,44 +240,20 @@ final class ByteCapturer {
         return c;
       }
       if (c >= 0x80) {
-        utf8(c);
+        utf8();
       } else {
         i++;
       }
     }
   }
 
-  /** A multi-byte UTF-8 sequence starting with {@code c} at {@code i}, checked as {@link Utf8}. */
-  private void utf8(int c) throws Unusual {
-    int need;
-    int min;
-    if (c >= 0xC2 && c <= 0xDF) {
-      need = 1;
-      min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      need = 2;
-      min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      need = 3;
-      min = 0x10000;
-    } else {
+  /** A multi-byte UTF-8 sequence at {@code i}, checked as {@link Utf8} checks it. */
+  private void utf8() throws Unusual {
+    int next = Utf8.sequence(b, i, n);
+    if (next < 0) {
       throw UNUSUAL;
     }
-    if (i + need >= n) {
-      throw UNUSUAL;
-    }
-    int cp = c & (0x3F >> need);
-    for (int k = 1; k <= need; k++) {
-      int cc = b[i + k] & 0xff;
-      if ((cc & 0xC0) != 0x80) {
-        throw UNUSUAL;
-      }
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      throw UNUSUAL;
-    }
-    i += need + 1;
+    i = next;
   }
 
   /**
