@@ -1,6 +1,8 @@
 package io.trailhound.detect.correlation;
 
 import io.trailhound.event.EventView;
+import io.trailhound.event.Outcome;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,10 +31,10 @@ final class SharedParts {
         share(v.eventType()),
         share(v.eventCategory()),
         v.readOnly(),
-        share(v.outcome()),
+        v.outcome() == Outcome.SUCCESS ? Outcome.SUCCESS : share(v.outcome()),
         share(v.actor()),
         share(v.source()),
-        share(v.resources()));
+        v.resources().isEmpty() ? List.of() : share(v.resources()));
   }
 
   @SuppressWarnings("unchecked")

@@ -19,7 +19,9 @@ final class Capture {
    */
   private final Object[] values;
 
-  private final Map<String, JsonNode> subtrees = new HashMap<>(2);
+  /** Made on the first subtree: most records have at most {@code resources}, many none. */
+  private Map<String, JsonNode> subtrees;
+
   private final List<String> texts;
 
   Capture(int slots, boolean allText) {
@@ -119,15 +121,18 @@ final class Capture {
   }
 
   void subtree(String root, JsonNode node) {
+    if (subtrees == null) {
+      subtrees = new HashMap<>(4);
+    }
     subtrees.put(root, node);
   }
 
   Map<String, JsonNode> subtrees() {
-    return subtrees;
+    return subtrees == null ? Map.of() : subtrees;
   }
 
   JsonNode subtree(String root) {
-    return subtrees.get(root);
+    return subtrees == null ? null : subtrees.get(root);
   }
 
   /** Every string and number in document order, or null when not captured. */

@@ -1,5 +1,9 @@
 package io.trailhound.source.cloudtrail;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,13 +17,81 @@ import java.util.Set;
 final class PathTrie {
 
   static final class Node {
+    private final String name;
     private final Map<String, Node> children = new HashMap<>(4);
     private int slot = -1;
     private boolean subtree;
     private boolean shared;
 
+    /**
+     * The children by the length, first and last eight bytes ({@link #first}, {@link #last}) and
+     * UTF-8 bytes of their names, for {@link ByteCapturer}.
+     */
+    private int[] byteLengths = new int[0];
+
+    private long[] byteFirsts = new long[0];
+    private long[] byteLasts = new long[0];
+    private byte[][] byteNames = new byte[0][];
+    private Node[] byteChildren = new Node[0];
+
+    Node(String name) {
+      this.name = name;
+    }
+
+    /** The member name this node stands for ({@code null} for the root). */
+    String name() {
+      return name;
+    }
+
     Node child(String name) {
       return children.get(name);
+    }
+
+    /**
+     * The position among this node's children (see {@link #child(int)}) of the child named by the
+     * UTF-8 bytes {@code b[from, from + len)}, whose {@link #first} and {@link #last} words are
+     * given; -1 when there is none.
+     */
+    int childIndex(byte[] b, int from, int len, long first, long last) {
+      int[] lengths = byteLengths;
+      for (int k = 0; k < lengths.length; k++) {
+        if (lengths[k] == len
+            && byteFirsts[k] == first
+            && byteLasts[k] == last
+            && (len <= 16 || same(byteNames[k], 0, b, from, len))) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
+    /** The child at position {@code k}. */
+    Node child(int k) {
+      return byteChildren[k];
+    }
+
+    int childCount() {
+      return byteChildren.length;
+    }
+
+    private void indexBytes() {
+      int size = children.size();
+      byteLengths = new int[size];
+      byteFirsts = new long[size];
+      byteLasts = new long[size];
+      byteNames = new byte[size][];
+      byteChildren = new Node[size];
+      int k = 0;
+      for (Map.Entry<String, Node> e : children.entrySet()) {
+        byte[] utf8 = e.getKey().getBytes(StandardCharsets.UTF_8);
+        byteLengths[k] = utf8.length;
+        byteFirsts[k] = first(utf8, 0, utf8.length);
+        byteLasts[k] = last(utf8, 0, utf8.length);
+        byteNames[k] = utf8;
+        byteChildren[k] = e.getValue();
+        e.getValue().indexBytes();
+        k++;
+      }
     }
 
     boolean hasChildren() {
@@ -40,7 +112,7 @@ final class PathTrie {
     }
   }
 
-  private final Node root = new Node();
+  private final Node root = new Node(null);
   private final Map<String, Integer> slots = new HashMap<>();
   private final Set<String> subtreeRoots;
 
@@ -52,9 +124,10 @@ final class PathTrie {
   static PathTrie build(Set<String> paths, Set<String> subtreeRoots) {
     PathTrie trie = new PathTrie(subtreeRoots);
     for (String root : subtreeRoots) {
-      trie.root.children.computeIfAbsent(root.intern(), k -> new Node()).subtree = true;
+      trie.root.children.computeIfAbsent(root.intern(), Node::new).subtree = true;
     }
     paths.stream().sorted().forEach(trie::add);
+    trie.root.indexBytes();
     return trie;
   }
 
@@ -66,7 +139,7 @@ final class PathTrie {
     for (String segment : path.split("\\.", -1)) {
       // Interned like the member names Jackson hands out, so a lookup's equals is one identity
       // test.
-      node = node.children.computeIfAbsent(segment.intern(), k -> new Node());
+      node = node.children.computeIfAbsent(segment.intern(), Node::new);
     }
     node.slot = slots.size();
     slots.put(path, node.slot);
@@ -88,6 +161,54 @@ final class PathTrie {
       }
     }
     return this;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The first eight bytes of {@code b[from, from + len)} as a little-endian word, zero-padded when
+   * shorter. With {@link #last} and the length it tells names of up to 16 bytes apart exactly.
+   */
+  static long first(byte[] b, int from, int len) {
+    if (len >= 8) {
+      return (long) LONGS.get(b, from);
+    }
+    if (from + 8 <= b.length) {
+      return (long) LONGS.get(b, from) & ((1L << (len << 3)) - 1);
+    }
+    long w = 0;
+    for (int k = len - 1; k >= 0; k--) {
+      w = (w << 8) | (b[from + k] & 0xff);
+    }
+    return w;
+  }
+
+  /**
+   * Whether {@code a[ao, ao + len)} and {@code b[bo, bo + len)} hold the same bytes; eight at a
+   * time, which for the short runs compared here beats the general {@code Arrays.equals}.
+   */
+  static boolean same(byte[] a, int ao, byte[] b, int bo, int len) {
+    int k = 0;
+    for (; k <= len - 8; k += 8) {
+      if ((long) LONGS.get(a, ao + k) != (long) LONGS.get(b, bo + k)) {
+        return false;
+      }
+    }
+    if (k < len && len >= 8) {
+      return (long) LONGS.get(a, ao + len - 8) == (long) LONGS.get(b, bo + len - 8);
+    }
+    for (; k < len; k++) {
+      if (a[ao + k] != b[bo + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The last eight bytes of {@code b[from, from + len)} when it is longer than eight, else 0. */
+  static long last(byte[] b, int from, int len) {
+    return len > 8 ? (long) LONGS.get(b, from + len - 8) : 0;
   }
 
   static boolean plain(String path) {

@@ -34,6 +34,12 @@ final class RecordPipeline {
   /** A capturer per worker thread: it keeps scratch arrays between records. */
   private final ThreadLocal<Capturer> capturers;
 
+  /**
+   * The byte-level capturer per worker thread, which reads most records without a parser; null when
+   * every string is wanted (keyword rules), which only the Jackson path captures.
+   */
+  private final ThreadLocal<ByteCapturer> byteCapturers;
+
   RecordPipeline(IngestOptions options, EventIdSet ids, ReportBuilder report) {
     this.jackson = new Jackson(options.maxRecordBytes());
     Set<String> paths = new HashSet<>(options.capturePaths());
@@ -45,6 +51,7 @@ final class RecordPipeline {
     this.foreign = new ForeignRecords(jackson, ids, report, options.onFinding());
     this.normaliserSlots = Normaliser.PATH_LIST.stream().mapToInt(trie::slot).toArray();
     this.capturers = ThreadLocal.withInitial(() -> new Capturer(trie, allText, jackson));
+    this.byteCapturers = allText ? null : ThreadLocal.withInitial(() -> new ByteCapturer(trie));
   }
 
   Jackson jackson() {
@@ -79,39 +86,48 @@ final class RecordPipeline {
 
   private Event build(byte[] raw, boolean validUtf8, String location, long index)
       throws RecordException {
-    int bad = validUtf8 ? -1 : Utf8.firstInvalid(raw);
-    if (bad >= 0) {
-      throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
-    }
     FieldAccess fields;
     Normaliser.Fields normalised;
     JsonNode resources;
-    try {
-      try (JsonParser p = jackson.recordParser(raw)) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-          throw new RecordException(SkipReason.WRONG_TYPE, "record is not a JSON object");
+    // The byte-level capture checks the UTF-8 itself; a record it declines is checked here.
+    Capture quick = byteCapturers == null ? null : byteCapturers.get().capture(raw);
+    int bad = quick != null || validUtf8 ? -1 : Utf8.firstInvalid(raw);
+    if (bad >= 0) {
+      throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
+    }
+    if (quick != null) {
+      fields = new CapturedFields(trie, quick, raw);
+      int[] slots = normaliserSlots;
+      normalised = i -> quick.values(slots[i]);
+      resources = quick.subtree("resources");
+    } else {
+      try {
+        try (JsonParser p = jackson.recordParser(raw)) {
+          if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new RecordException(SkipReason.WRONG_TYPE, "record is not a JSON object");
+          }
+          Capture capture = capturers.get().capture(p);
+          if (p.nextToken() != null) {
+            throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
+          }
+          fields = new CapturedFields(trie, capture, raw);
+          int[] slots = normaliserSlots;
+          normalised = i -> capture.values(slots[i]);
+          resources = capture.subtree("resources");
+        } catch (JsonProcessingException e) {
+          if (!Jackson.isDuplicate(e)) {
+            throw e;
+          }
+          JsonNode tree = tree(raw);
+          fields = new TreeFields(tree);
+          normalised = Normaliser.Fields.of(fields);
+          resources = tree.get("resources");
         }
-        Capture capture = capturers.get().capture(p);
-        if (p.nextToken() != null) {
-          throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
-        }
-        fields = new CapturedFields(trie, capture, raw);
-        int[] slots = normaliserSlots;
-        normalised = i -> capture.values(slots[i]);
-        resources = capture.subtree("resources");
-      } catch (JsonProcessingException e) {
-        if (!Jackson.isDuplicate(e)) {
-          throw e;
-        }
-        JsonNode tree = tree(raw);
-        fields = new TreeFields(tree);
-        normalised = Normaliser.Fields.of(fields);
-        resources = tree.get("resources");
+      } catch (IOException e) {
+        throw Jackson.classify(e);
+      } catch (RuntimeException e) {
+        throw new RecordException(SkipReason.INVALID_JSON, "unreadable: " + e.getClass().getName());
       }
-    } catch (IOException e) {
-      throw Jackson.classify(e);
-    } catch (RuntimeException e) {
-      throw new RecordException(SkipReason.INVALID_JSON, "unreadable: " + e.getClass().getName());
     }
     Normaliser.Normalised n = Normaliser.normalise(normalised, resources, raw);
     if (!n.syntheticId()) {
@@ -151,6 +167,11 @@ final class RecordPipeline {
    * record of another log type or another tool's finding ({@link Foreign}), or something else.
    */
   Loose loose(byte[] bytes, String location, long index, Consumer<Event> out) {
+    if (Shapes.firstNameIsAnEventKey(bytes)) {
+      // what classify would answer first; the UTF-8 is checked while capturing
+      event(bytes, false, location, index, out);
+      return Loose.HANDLED;
+    }
     Shapes.Kind kind;
     try {
       kind = Shapes.classify(bytes, jackson);

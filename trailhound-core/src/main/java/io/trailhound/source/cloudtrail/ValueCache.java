@@ -3,6 +3,8 @@ package io.trailhound.source.cloudtrail;
 import com.fasterxml.jackson.core.JsonParser;
 import io.trailhound.event.FieldValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -27,6 +29,40 @@ final class ValueCache {
 
   @SuppressWarnings("unchecked")
   private final List<FieldValue>[] lists = new List[SIZE];
+
+  private final byte[][] byteKeys = new byte[SIZE][];
+
+  @SuppressWarnings("unchecked")
+  private final List<FieldValue>[] byteLists = new List[SIZE];
+
+  /**
+   * The one-element list of the string whose UTF-8 bytes, without escapes, are {@code b[from, to)};
+   * shared when it was seen before (the byte-level twin of {@link #text(JsonParser)}).
+   */
+  List<FieldValue> text(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len > MAX_LENGTH) {
+      return Collections.singletonList(
+          new FieldValue.Text(new String(b, from, len, StandardCharsets.UTF_8)));
+    }
+    // Length and three words: no loop over the bytes; a collision only costs a miss.
+    long x =
+        PathTrie.first(b, from, len) * 0x9E3779B97F4A7C15L
+            ^ PathTrie.last(b, from, len) * 0xC2B2AE3D27D4EB4FL
+            ^ (len > 16 ? PathTrie.first(b, from + (len >>> 1) - 4, 8) * 0x165667B19E3779F9L : 0)
+            ^ len;
+    int slot = (int) (x ^ (x >>> 29) ^ (x >>> 47)) & MASK;
+    byte[] key = byteKeys[slot];
+    if (key != null && key.length == len && PathTrie.same(key, 0, b, from, len)) {
+      return byteLists[slot];
+    }
+    List<FieldValue> list =
+        Collections.singletonList(
+            new FieldValue.Text(new String(b, from, len, StandardCharsets.UTF_8)));
+    byteKeys[slot] = Arrays.copyOfRange(b, from, to);
+    byteLists[slot] = list;
+    return list;
+  }
 
   /** The one-element list of the parser's current string value, shared when it was seen before. */
   List<FieldValue> text(JsonParser p) throws IOException {
