@@ -116,6 +116,7 @@ final class Batch {
     events.append(row.origin());
     events.append(scanId);
     events.append(row.raw());
+    events.append(row.issuedKeyId());
     events.endRow();
     for (Resource r : v.resources()) {
       if (r.arn() == null) {

@@ -21,7 +21,7 @@ import org.duckdb.DuckDBConnection;
 public final class EventWriter implements AutoCloseable {
 
   private static final EventRow END =
-      new EventRow("", null, "", null, null, null, "", java.util.List.of());
+      new EventRow("", null, "", null, null, null, "", java.util.List.of(), null);
 
   private final LinkedBlockingQueue<EventRow> queue = new LinkedBlockingQueue<>();
   private final Semaphore budget;

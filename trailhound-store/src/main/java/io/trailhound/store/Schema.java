@@ -15,7 +15,7 @@ import java.util.List;
 final class Schema {
 
   /** Version written by this build. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   /** Columns of {@code events}, in table order (the appender writes them in this order). */
   static final List<String> EVENT_COLUMNS =
@@ -47,7 +47,8 @@ final class Schema {
           "resources",
           "origin",
           "scan_id",
-          "raw");
+          "raw",
+          "issued_key_id");
 
   private static final String EVENTS_COLUMNS =
       """
@@ -57,7 +58,8 @@ final class Schema {
        error_code VARCHAR, actor_type VARCHAR, actor_arn VARCHAR, principal_id VARCHAR,
        user_name VARCHAR, access_key_id VARCHAR, session_issuer_arn VARCHAR, session_name VARCHAR,
        source_identity VARCHAR, mfa BOOLEAN, invoked_by VARCHAR, source_ip VARCHAR,
-       user_agent VARCHAR, resources JSON, origin VARCHAR, scan_id VARCHAR, raw JSON NOT NULL)
+       user_agent VARCHAR, resources JSON, origin VARCHAR, scan_id VARCHAR, raw JSON NOT NULL,
+       issued_key_id VARCHAR)
       """;
 
   private static final String RESOURCES_COLUMNS =
@@ -90,10 +92,22 @@ final class Schema {
           """);
 
   /**
-   * Steps from version {@code i + 1} to {@code i + 2}: none yet. A store of an older version is
-   * upgraded in place on a read-write open; a read-only open refuses it.
+   * Steps from version {@code i + 1} to {@code i + 2}. A store of an older version is upgraded in
+   * place on a read-write open (one transaction); a read-only open refuses it.
+   *
+   * <p>1 → 2: {@code issued_key_id}, the key an STS call issued or {@code CreateAccessKey} created,
+   * so actor resolution finds the issuing call with a column filter instead of searching raw JSON.
+   * Filled from the raw JSON of the STS and IAM events already stored (the only services whose
+   * responses carry those fields).
    */
-  private static final List<List<String>> MIGRATIONS = List.of();
+  private static final List<List<String>> MIGRATIONS =
+      List.of(
+          List.of(
+              "ALTER TABLE events ADD COLUMN issued_key_id VARCHAR",
+              "UPDATE events SET issued_key_id = coalesce("
+                  + "raw->>'$.responseElements.credentials.accessKeyId',"
+                  + " raw->>'$.responseElements.accessKey.accessKeyId')"
+                  + " WHERE event_source IN ('sts.amazonaws.com', 'iam.amazonaws.com')"));
 
   private Schema() {}
 

@@ -103,9 +103,8 @@ public final class StoreEventLookup implements EventLookup {
   }
 
   /**
-   * The successful call whose response carries the key, earliest first. The raw JSON is searched
-   * for the key text (a substring scan of the records), and each candidate is confirmed on its
-   * parsed response field.
+   * The successful call whose response carries the key, earliest first: a filter on {@code
+   * issued_key_id} (filled on load from the same response fields), confirmed on the parsed record.
    */
   @Override
   public Optional<EventRecord> issuing(String accessKeyId) {
@@ -114,8 +113,7 @@ public final class StoreEventLookup implements EventLookup {
     }
     for (EventRecord r :
         select(
-            "SELECT source, raw FROM events WHERE event_source IN ('sts.amazonaws.com',"
-                + " 'iam.amazonaws.com') AND contains(raw::VARCHAR, ?)"
+            "SELECT source, raw FROM events WHERE issued_key_id = ?"
                 + " ORDER BY event_time, event_id",
             List.of(accessKeyId))) {
       if (!r.failed()
