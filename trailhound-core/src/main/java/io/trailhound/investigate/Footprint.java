@@ -41,9 +41,7 @@ final class Footprint {
   /** The finding's evidence events, or its keys' and actor's events in its time range. */
   static List<EventRecord> seeds(Finding finding, EventLookup lookup) {
     List<EventRecord> seeds = new ArrayList<>();
-    for (String id : finding.evidence()) {
-      lookup.byId(id).ifPresent(seeds::add);
-    }
+    seeds.addAll(lookup.byIds(finding.evidence(), finding.firstSeen(), finding.lastSeen()));
     if (seeds.isEmpty()) {
       for (String key : finding.accessKeyIds()) {
         seeds.addAll(lookup.byAccessKey(key, finding.firstSeen(), finding.lastSeen()));
@@ -81,14 +79,10 @@ final class Footprint {
       }
     }
     for (String k : keys) {
-      lookup.byAccessKey(k, null, first).stream()
-          .filter(e -> e.time().isBefore(first))
-          .forEach(e -> known.add(e.ip()));
+      known.addAll(lookup.keyAddressesBefore(k, first));
     }
     for (String p : principals) {
-      lookup.byPrincipal(p, null, first).stream()
-          .filter(e -> e.time().isBefore(first))
-          .forEach(e -> known.add(e.ip()));
+      known.addAll(lookup.principalAddressesBefore(p, first));
     }
     Set<String> fresh = new LinkedHashSet<>(all);
     fresh.removeAll(known);
@@ -121,11 +115,11 @@ final class Footprint {
     }
     upstream(f, lookup);
     for (String key : f.keys) {
-      scoped(lookup.byAccessKey(key, null, null), ips, found);
+      lookup.byAccessKey(key, null, null, ips).forEach(e -> found.putIfAbsent(e.id(), e));
     }
     for (String principal : f.principals) {
       if (!ips.isEmpty()) {
-        scoped(lookup.byPrincipal(principal, null, null), ips, found);
+        lookup.byPrincipal(principal, null, null, ips).forEach(e -> found.putIfAbsent(e.id(), e));
       }
     }
     Deque<EventRecord> work = new ArrayDeque<>(found.values());
@@ -181,15 +175,6 @@ final class Footprint {
     principals.addAll(other.principals);
     derivedKeys.addAll(other.derivedKeys);
     return this;
-  }
-
-  private static void scoped(
-      List<EventRecord> events, Set<String> ips, Map<String, EventRecord> out) {
-    for (EventRecord e : events) {
-      if (ips.isEmpty() || ips.contains(e.ip())) {
-        out.putIfAbsent(e.id(), e);
-      }
-    }
   }
 
   /** A caller address, not an AWS service name or {@code AWS Internal}. */

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Investigations of every finding (low and above) on the simulator's labelled attacks: evidence
  * precision and recall per scenario, patient zero, persistence; and a golden timeline. Other seeds:
- * {@code -Dtrailhound.investigate.seed=N} (the golden file is only compared for the default seed).
- * Regenerate the golden file with {@code -Dtrailhound.regenerate=true}.
+ * {@code -Dtrailhound.investigate.seed=N} (the golden file is only compared for the default seed),
+ * other sizes {@code -Dtrailhound.investigate.scale=F -Dtrailhound.investigate.days=D}. Regenerate
+ * the golden file with {@code -Dtrailhound.regenerate=true}.
  */
 class SimulatedInvestigationTest {
 
@@ -39,7 +40,14 @@ class SimulatedInvestigationTest {
   @BeforeAll
   static void simulate_scan_and_investigate() throws IOException {
     seed = Long.getLong("trailhound.investigate.seed", DEFAULT_SEED);
-    sim = Simulator.run(SimulationOptions.defaults(seed, tmp.resolve("sim")).withScale(0.5));
+    double scale = Double.parseDouble(System.getProperty("trailhound.investigate.scale", "0.5"));
+    int days = Integer.getInteger("trailhound.investigate.days", 1);
+    if (scale != 0.5 || days != 1) {
+      seed = seed == DEFAULT_SEED ? seed + 1 : seed; // the golden file is for the default size
+    }
+    sim =
+        Simulator.run(
+            SimulationOptions.defaults(seed, tmp.resolve("sim")).withScale(scale).withDays(days));
     scanned = Scanned.of(sim.logs());
     investigations = new ArrayList<>();
     Investigator investigator = scanned.investigator();

@@ -27,7 +27,8 @@ record EventRow(
     String origin,
     String raw,
     List<String> derivedResources,
-    String issuedKeyId) {
+    String issuedKeyId,
+    String record) {
 
   static EventRow of(Event event) {
     EventView v = event.view();
@@ -42,7 +43,8 @@ record EventRow(
         event.origin().toString(),
         event.rawJson(),
         derived(event, record.resources()),
-        issued != null ? issued : record.field(EventRecord.CREATED_KEY));
+        issued != null ? issued : record.field(EventRecord.CREATED_KEY),
+        RecordCodec.encode(record));
   }
 
   /**
@@ -62,7 +64,10 @@ record EventRow(
 
   /** Rough heap size, for bounding what waits in the writer's queue. */
   long weight() {
-    return 512L + 2L * raw.length() + (resourcesJson == null ? 0 : 2L * resourcesJson.length());
+    return 512L
+        + 2L * raw.length()
+        + 2L * record.length()
+        + (resourcesJson == null ? 0 : 2L * resourcesJson.length());
   }
 
   Actor actor() {

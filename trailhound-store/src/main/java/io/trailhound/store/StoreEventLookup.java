@@ -5,6 +5,7 @@ import io.trailhound.investigate.EventLookup;
 import io.trailhound.investigate.EventRecord;
 import io.trailhound.investigate.InMemoryEventIndex;
 import io.trailhound.investigate.Interner;
+import io.trailhound.investigate.Usage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -14,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +35,9 @@ public final class StoreEventLookup implements EventLookup {
   private static final Comparator<EventRecord> ORDER =
       Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id);
   private static final Set<String> CAPTURE = Set.copyOf(InMemoryEventIndex.requiredPaths());
+
+  /** Longest list of event ids fetched by id; more are joined instead. */
+  private static final int MAX_IDS = 5_000;
 
   private final Connection connection;
   private final BiFunction<byte[], Set<String>, List<Event>> reader;
@@ -53,7 +59,9 @@ public final class StoreEventLookup implements EventLookup {
       return Optional.empty();
     }
     List<EventRecord> r =
-        select("SELECT source, raw FROM events WHERE event_id = ? LIMIT 1", List.of(eventId));
+        select(
+            "SELECT record, source, event_id, day FROM events WHERE event_id = ? LIMIT 1",
+            List.of(eventId));
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
   }
 
@@ -92,14 +100,42 @@ public final class StoreEventLookup implements EventLookup {
     if (arn == null) {
       return List.of();
     }
+    List<String> ids = new ArrayList<>();
+    java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT DISTINCT event_id, day FROM event_resources WHERE arn = ?" + range(from, to))) {
+      bind(ps, withRange(List.of(arn), from, to));
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+          days.add(r.getObject(2, java.time.LocalDate.class));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    if (ids.size() > MAX_IDS) {
+      // a busy resource: one join over the range beats a huge list of ids
+      return select(
+          "SELECT record, source, event_id, day FROM events WHERE event_id IN (SELECT event_id"
+              + " FROM event_resources WHERE arn = ?"
+              + range(from, to)
+              + ")"
+              + range(from, to),
+          withRange(withRange(List.of(arn), from, to), from, to));
+    }
+    List<Object> params = new ArrayList<>(ids);
     return select(
-        "SELECT source, raw FROM events WHERE event_id IN (SELECT event_id FROM event_resources"
-            + " WHERE arn = ?"
-            + range(from, to)
-            + ")"
-            + range(from, to)
-            + " ORDER BY event_time, event_id",
-        withRange(withRange(List.of(arn), from, to), from, to));
+        "SELECT record, source, event_id, day FROM events WHERE day IN ("
+            + days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "))
+            + ") AND event_id IN ("
+            + placeholders(ids.size())
+            + ")",
+        params);
   }
 
   /**
@@ -113,7 +149,7 @@ public final class StoreEventLookup implements EventLookup {
     }
     for (EventRecord r :
         select(
-            "SELECT source, raw FROM events WHERE issued_key_id = ?"
+            "SELECT record, source, event_id, day FROM events WHERE issued_key_id = ?"
                 + " ORDER BY event_time, event_id",
             List.of(accessKeyId))) {
       if (!r.failed()
@@ -123,6 +159,169 @@ public final class StoreEventLookup implements EventLookup {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * One query for all ids, restricted to the expected range's days; the ids not found there (a
+   * finding whose evidence lies outside its first and last seen) are looked for once more in every
+   * day.
+   */
+  @Override
+  public List<EventRecord> byIds(List<String> ids, Instant from, Instant to) {
+    List<String> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    Map<String, EventRecord> found = new HashMap<>();
+    idsIn(wanted, from, to).forEach(r -> found.putIfAbsent(r.id(), r));
+    if (found.size() < wanted.size() && (from != null || to != null)) {
+      List<String> rest = wanted.stream().filter(id -> !found.containsKey(id)).toList();
+      idsIn(rest, null, null).forEach(r -> found.putIfAbsent(r.id(), r));
+    }
+    List<EventRecord> out = new ArrayList<>();
+    for (String id : ids) {
+      EventRecord r = id == null ? null : found.get(id);
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private List<EventRecord> idsIn(List<String> ids, Instant from, Instant to) {
+    return select(
+        "SELECT record, source, event_id, day FROM events WHERE event_id IN ("
+            + placeholders(ids.size())
+            + ")"
+            + range(from, to)
+            + " ORDER BY event_time, event_id",
+        withRange(ids, from, to));
+  }
+
+  /** The address filter is part of the query: an owner's daily use of the key is never read. */
+  @Override
+  public List<EventRecord> byAccessKey(
+      String accessKeyId, Instant from, Instant to, Set<String> ips) {
+    if (ips.isEmpty() || ips.contains(null)) {
+      return EventLookup.super.byAccessKey(accessKeyId, from, to, ips);
+    }
+    return pivotFrom("access_key_id = ?", accessKeyId, from, to, ips);
+  }
+
+  @Override
+  public List<EventRecord> byPrincipal(
+      String principalArn, Instant from, Instant to, Set<String> ips) {
+    if (ips.isEmpty() || ips.contains(null)) {
+      return EventLookup.super.byPrincipal(principalArn, from, to, ips);
+    }
+    return pivotFrom("actor_arn = ?", principalArn, from, to, ips);
+  }
+
+  @Override
+  public Set<String> keyAddressesBefore(String accessKeyId, Instant before) {
+    return addressesBefore("access_key_id", accessKeyId, before);
+  }
+
+  @Override
+  public Set<String> principalAddressesBefore(String principalArn, Instant before) {
+    return addressesBefore("actor_arn", principalArn, before);
+  }
+
+  /**
+   * Grouped in the store: a busy role's history of millions of events comes back as one row per
+   * API, address and run, and no raw JSON is read.
+   */
+  @Override
+  public List<Usage> usage(String owner, boolean session, Set<String> apis) {
+    List<String> names = apis.stream().filter(java.util.Objects::nonNull).toList();
+    if (owner == null || names.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(owner);
+    params.addAll(names);
+    List<Usage> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT event_name, source_ip, run, min(event_time),"
+                + " first(event_id ORDER BY event_time, event_id) FROM (SELECT event_name,"
+                + " source_ip, event_time, event_id, CASE WHEN access_key_id LIKE 'ASIA%' THEN"
+                + " access_key_id ELSE strftime(event_time, '%Y-%m-%d') END AS run FROM events"
+                + " WHERE "
+                + (session ? "session_issuer_arn" : "actor_arn")
+                + " = ? AND event_name IN ("
+                + placeholders(names.size())
+                + ")) GROUP BY event_name, source_ip, run")) {
+      bind(ps, params);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new Usage(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  Sql.instant(r.getObject(4)),
+                  r.getString(5)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+    }
+    out.sort(Usage.ORDER);
+    return out;
+  }
+
+  private List<EventRecord> pivotFrom(
+      String filter, String value, Instant from, Instant to, Set<String> ips) {
+    if (value == null) {
+      return List.of();
+    }
+    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(ips));
+    List<Object> params = new ArrayList<>();
+    params.add(value);
+    params.addAll(sorted);
+    return select(
+        "SELECT record, source, event_id, day FROM events WHERE "
+            + filter
+            + " AND source_ip IN ("
+            + placeholders(sorted.size())
+            + ")"
+            + range(from, to)
+            + " ORDER BY event_time, event_id",
+        withRange(params, from, to));
+  }
+
+  private Set<String> addressesBefore(String column, String value, Instant before) {
+    Set<String> out = new LinkedHashSet<>();
+    if (value == null) {
+      return out;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT DISTINCT source_ip FROM events WHERE "
+                + column
+                + " = ? AND event_time < ? AND day <= ?")) {
+      bind(ps, List.of(value, Sql.timestamp(before), Sql.day(before)));
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+    }
+    return out;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+    int i = 1;
+    for (Object p : params) {
+      ps.setObject(i++, p);
+    }
   }
 
   @Override
@@ -154,7 +353,7 @@ public final class StoreEventLookup implements EventLookup {
       }
     }
     return select(
-        "SELECT source, raw FROM events WHERE "
+        "SELECT record, source, event_id, day FROM events WHERE "
             + filter
             + range(from, to)
             + " ORDER BY event_time, event_id",
@@ -180,13 +379,51 @@ public final class StoreEventLookup implements EventLookup {
     return out;
   }
 
+  /**
+   * Runs a query whose columns are {@code record, source, event_id, day} and turns the rows into
+   * records: from the {@code record} column, or, for events stored before it existed, from their
+   * raw JSON through the scan's readers.
+   */
   private List<EventRecord> select(String sql, List<?> params) {
-    Map<String, ByteArrayOutputStream> bySource = new LinkedHashMap<>();
+    List<EventRecord> out = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      int i = 1;
-      for (Object p : params) {
-        ps.setObject(i++, p);
+      bind(ps, params);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          String json = r.getString(1);
+          EventRecord record = json == null ? null : RecordCodec.decode(json, interner);
+          if (record != null) {
+            out.add(record);
+          } else {
+            missing.add(r.getString(3));
+            days.add(r.getObject(4, java.time.LocalDate.class));
+          }
+        }
       }
+    } catch (SQLException e) {
+      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+    }
+    if (!missing.isEmpty()) {
+      out.addAll(fromRaw(missing, days));
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
+  private List<EventRecord> fromRaw(List<String> ids, java.util.Set<java.time.LocalDate> days) {
+    String in =
+        days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "));
+    Map<String, ByteArrayOutputStream> bySource = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT source, raw FROM events WHERE day IN ("
+                + in
+                + ") AND event_id IN ("
+                + placeholders(ids.size())
+                + ")")) {
+      bind(ps, ids);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           ByteArrayOutputStream lines =
@@ -204,7 +441,6 @@ public final class StoreEventLookup implements EventLookup {
         out.add(EventRecord.of(e, interner));
       }
     }
-    out.sort(ORDER);
     return out;
   }
 }

@@ -53,7 +53,12 @@ class IssuedKeyTest {
     try (EventStore store = StoreLoadTest.open(file)) {
       SimulatedEvents.load(store, events, "scan-1");
       try (Statement s = store.connection().createStatement()) {
+        for (String index : List.of("access_key", "actor", "source_ip", "issued_key")) {
+          s.execute("DROP INDEX events_" + index);
+        }
+        s.execute("DROP INDEX event_resources_arn");
         s.execute("ALTER TABLE events DROP COLUMN issued_key_id");
+        s.execute("ALTER TABLE events DROP COLUMN record");
         s.execute("DELETE FROM schema_version");
         s.execute("INSERT INTO schema_version VALUES (1, TIMESTAMP '2026-11-01', 'old')");
       }
