@@ -39,9 +39,13 @@ public final class StoreEventLookup implements EventLookup {
   /** Longest list of event ids fetched by id; more are joined instead. */
   private static final int MAX_IDS = 5_000;
 
+  /** Addresses with at most this many events are read through the address index. */
+  private static final long RARE_ADDRESS = 2_000;
+
   private final Connection connection;
   private final BiFunction<byte[], Set<String>, List<Event>> reader;
   private final Interner interner = new Interner();
+  private final Map<String, Long> addressCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * A lookup over {@code store}; {@code reader} turns newline-separated raw records into events,
@@ -271,24 +275,69 @@ public final class StoreEventLookup implements EventLookup {
     return out;
   }
 
+  /**
+   * Events of a key or principal from some addresses. An attacker's address is rare and its index
+   * answers in a millisecond, where the busy key or principal it used (the owner's, every day)
+   * would scan its column: so rare addresses are read by address and filtered here, and only busy
+   * ones are filtered together with the key or principal in SQL.
+   */
   private List<EventRecord> pivotFrom(
       String filter, String value, Instant from, Instant to, Set<String> ips) {
     if (value == null) {
       return List.of();
     }
-    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(ips));
-    List<Object> params = new ArrayList<>();
-    params.add(value);
-    params.addAll(sorted);
-    return select(
-        "SELECT record, source, event_id, day FROM events WHERE "
-            + filter
-            + " AND source_ip IN ("
-            + placeholders(sorted.size())
-            + ")"
-            + range(from, to)
-            + " ORDER BY event_time, event_id",
-        withRange(params, from, to));
+    boolean byKey = filter.startsWith("access_key_id");
+    List<EventRecord> out = new ArrayList<>();
+    List<String> busy = new ArrayList<>();
+    for (String ip : new java.util.TreeSet<>(ips)) {
+      if (addressCount(ip) > RARE_ADDRESS) {
+        busy.add(ip);
+        continue;
+      }
+      for (EventRecord e :
+          select(
+              "SELECT record, source, event_id, day FROM events WHERE source_ip = ?"
+                  + range(from, to),
+              withRange(List.of(ip), from, to))) {
+        if (value.equals(byKey ? e.accessKeyId() : e.principalArn())) {
+          out.add(e);
+        }
+      }
+    }
+    if (!busy.isEmpty()) {
+      List<Object> params = new ArrayList<>();
+      params.add(value);
+      params.addAll(busy);
+      out.addAll(
+          select(
+              "SELECT record, source, event_id, day FROM events WHERE "
+                  + filter
+                  + " AND source_ip IN ("
+                  + placeholders(busy.size())
+                  + ")"
+                  + range(from, to),
+              withRange(params, from, to)));
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
+  /** Events from an address, counted once per lookup (an index probe when it is rare). */
+  private long addressCount(String ip) {
+    return addressCounts.computeIfAbsent(
+        ip,
+        k -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement("SELECT count(*) FROM events WHERE source_ip = ?")) {
+            bind(ps, List.of(k));
+            try (ResultSet r = ps.executeQuery()) {
+              r.next();
+              return r.getLong(1);
+            }
+          } catch (SQLException e) {
+            throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+          }
+        });
   }
 
   private Set<String> addressesBefore(String column, String value, Instant before) {
