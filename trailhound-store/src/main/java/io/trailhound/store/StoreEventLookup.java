@@ -3,11 +3,7 @@ package io.trailhound.store;
 import io.trailhound.event.Event;
 import io.trailhound.investigate.EventLookup;
 import io.trailhound.investigate.EventRecord;
-import io.trailhound.investigate.InMemoryEventIndex;
-import io.trailhound.investigate.Interner;
 import io.trailhound.investigate.Usage;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +29,6 @@ public final class StoreEventLookup implements EventLookup {
 
   private static final Comparator<EventRecord> ORDER =
       Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id);
-  private static final Set<String> CAPTURE = Set.copyOf(InMemoryEventIndex.requiredPaths());
 
   /** Longest list of event ids fetched by id; more are joined instead. */
   private static final int MAX_IDS = 5_000;
@@ -43,8 +37,7 @@ public final class StoreEventLookup implements EventLookup {
   private static final long RARE_ADDRESS = 2_000;
 
   private final Connection connection;
-  private final BiFunction<byte[], Set<String>, List<Event>> reader;
-  private final Interner interner = new Interner();
+  private final RecordRows rows;
   private final Map<String, Long> addressCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
@@ -54,7 +47,7 @@ public final class StoreEventLookup implements EventLookup {
    */
   public StoreEventLookup(EventStore store, BiFunction<byte[], Set<String>, List<Event>> reader) {
     this.connection = store.connection();
-    this.reader = reader;
+    this.rows = new RecordRows(connection, reader);
   }
 
   @Override
@@ -63,7 +56,7 @@ public final class StoreEventLookup implements EventLookup {
       return Optional.empty();
     }
     List<EventRecord> r =
-        select(
+        rows.select(
             "SELECT record, source, event_id, day FROM events WHERE event_id = ? LIMIT 1",
             List.of(eventId));
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
@@ -108,8 +101,9 @@ public final class StoreEventLookup implements EventLookup {
     java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT DISTINCT event_id, day FROM event_resources WHERE arn = ?" + range(from, to))) {
-      bind(ps, withRange(List.of(arn), from, to));
+            "SELECT DISTINCT event_id, day FROM event_resources WHERE arn = ?"
+                + RecordRows.range(from, to))) {
+      RecordRows.bind(ps, RecordRows.withRange(List.of(arn), from, to));
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           ids.add(r.getString(1));
@@ -124,20 +118,20 @@ public final class StoreEventLookup implements EventLookup {
     }
     if (ids.size() > MAX_IDS) {
       // a busy resource: one join over the range beats a huge list of ids
-      return select(
+      return rows.select(
           "SELECT record, source, event_id, day FROM events WHERE event_id IN (SELECT event_id"
               + " FROM event_resources WHERE arn = ?"
-              + range(from, to)
+              + RecordRows.range(from, to)
               + ")"
-              + range(from, to),
-          withRange(withRange(List.of(arn), from, to), from, to));
+              + RecordRows.range(from, to),
+          RecordRows.withRange(RecordRows.withRange(List.of(arn), from, to), from, to));
     }
     List<Object> params = new ArrayList<>(ids);
-    return select(
+    return rows.select(
         "SELECT record, source, event_id, day FROM events WHERE day IN ("
             + days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "))
             + ") AND event_id IN ("
-            + placeholders(ids.size())
+            + RecordRows.placeholders(ids.size())
             + ")",
         params);
   }
@@ -152,7 +146,7 @@ public final class StoreEventLookup implements EventLookup {
       return Optional.empty();
     }
     for (EventRecord r :
-        select(
+        rows.select(
             "SELECT record, source, event_id, day FROM events WHERE issued_key_id = ?"
                 + " ORDER BY event_time, event_id",
             List.of(accessKeyId))) {
@@ -193,13 +187,13 @@ public final class StoreEventLookup implements EventLookup {
   }
 
   private List<EventRecord> idsIn(List<String> ids, Instant from, Instant to) {
-    return select(
+    return rows.select(
         "SELECT record, source, event_id, day FROM events WHERE event_id IN ("
-            + placeholders(ids.size())
+            + RecordRows.placeholders(ids.size())
             + ")"
-            + range(from, to)
+            + RecordRows.range(from, to)
             + " ORDER BY event_time, event_id",
-        withRange(ids, from, to));
+        RecordRows.withRange(ids, from, to));
   }
 
   /** The address filter is part of the query: an owner's daily use of the key is never read. */
@@ -254,9 +248,9 @@ public final class StoreEventLookup implements EventLookup {
                 + " WHERE "
                 + (session ? "session_issuer_arn" : "actor_arn")
                 + " = ? AND event_name IN ("
-                + placeholders(names.size())
+                + RecordRows.placeholders(names.size())
                 + ")) GROUP BY event_name, source_ip, run")) {
-      bind(ps, params);
+      RecordRows.bind(ps, params);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           out.add(
@@ -295,10 +289,10 @@ public final class StoreEventLookup implements EventLookup {
         continue;
       }
       for (EventRecord e :
-          select(
+          rows.select(
               "SELECT record, source, event_id, day FROM events WHERE source_ip = ?"
-                  + range(from, to),
-              withRange(List.of(ip), from, to))) {
+                  + RecordRows.range(from, to),
+              RecordRows.withRange(List.of(ip), from, to))) {
         if (value.equals(byKey ? e.accessKeyId() : e.principalArn())) {
           out.add(e);
         }
@@ -309,14 +303,14 @@ public final class StoreEventLookup implements EventLookup {
       params.add(value);
       params.addAll(busy);
       out.addAll(
-          select(
+          rows.select(
               "SELECT record, source, event_id, day FROM events WHERE "
                   + filter
                   + " AND source_ip IN ("
-                  + placeholders(busy.size())
+                  + RecordRows.placeholders(busy.size())
                   + ")"
-                  + range(from, to),
-              withRange(params, from, to)));
+                  + RecordRows.range(from, to),
+              RecordRows.withRange(params, from, to)));
     }
     out.sort(ORDER);
     return out;
@@ -329,7 +323,7 @@ public final class StoreEventLookup implements EventLookup {
         k -> {
           try (PreparedStatement ps =
               connection.prepareStatement("SELECT count(*) FROM events WHERE source_ip = ?")) {
-            bind(ps, List.of(k));
+            RecordRows.bind(ps, List.of(k));
             try (ResultSet r = ps.executeQuery()) {
               r.next();
               return r.getLong(1);
@@ -350,7 +344,7 @@ public final class StoreEventLookup implements EventLookup {
             "SELECT DISTINCT source_ip FROM events WHERE "
                 + column
                 + " = ? AND event_time < ? AND day <= ?")) {
-      bind(ps, List.of(value, Sql.timestamp(before), Sql.day(before)));
+      RecordRows.bind(ps, List.of(value, Sql.timestamp(before), Sql.day(before)));
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           out.add(r.getString(1));
@@ -360,17 +354,6 @@ public final class StoreEventLookup implements EventLookup {
       throw new StoreException("store lookup failed: " + EventStore.message(e), e);
     }
     return out;
-  }
-
-  private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
-  }
-
-  private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
-    int i = 1;
-    for (Object p : params) {
-      ps.setObject(i++, p);
-    }
   }
 
   @Override
@@ -401,95 +384,11 @@ public final class StoreEventLookup implements EventLookup {
         return List.of();
       }
     }
-    return select(
+    return rows.select(
         "SELECT record, source, event_id, day FROM events WHERE "
             + filter
-            + range(from, to)
+            + RecordRows.range(from, to)
             + " ORDER BY event_time, event_id",
-        withRange(List.of(values), from, to));
-  }
-
-  /** Inclusive bounds, also on {@code day} so DuckDB skips other days' row groups. */
-  private static String range(Instant from, Instant to) {
-    return (from == null ? "" : " AND event_time >= ? AND day >= ?")
-        + (to == null ? "" : " AND event_time <= ? AND day <= ?");
-  }
-
-  private static List<Object> withRange(List<?> values, Instant from, Instant to) {
-    List<Object> out = new ArrayList<>(values);
-    if (from != null) {
-      out.add(Sql.timestamp(from));
-      out.add(Sql.day(from));
-    }
-    if (to != null) {
-      out.add(Sql.timestamp(to));
-      out.add(Sql.day(to));
-    }
-    return out;
-  }
-
-  /**
-   * Runs a query whose columns are {@code record, source, event_id, day} and turns the rows into
-   * records: from the {@code record} column, or, for events stored before it existed, from their
-   * raw JSON through the scan's readers.
-   */
-  private List<EventRecord> select(String sql, List<?> params) {
-    List<EventRecord> out = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, params);
-      try (ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          String json = r.getString(1);
-          EventRecord record = json == null ? null : RecordCodec.decode(json, interner);
-          if (record != null) {
-            out.add(record);
-          } else {
-            missing.add(r.getString(3));
-            days.add(r.getObject(4, java.time.LocalDate.class));
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
-    }
-    if (!missing.isEmpty()) {
-      out.addAll(fromRaw(missing, days));
-    }
-    out.sort(ORDER);
-    return out;
-  }
-
-  private List<EventRecord> fromRaw(List<String> ids, java.util.Set<java.time.LocalDate> days) {
-    String in =
-        days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "));
-    Map<String, ByteArrayOutputStream> bySource = new LinkedHashMap<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT source, raw FROM events WHERE day IN ("
-                + in
-                + ") AND event_id IN ("
-                + placeholders(ids.size())
-                + ")")) {
-      bind(ps, ids);
-      try (ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          ByteArrayOutputStream lines =
-              bySource.computeIfAbsent(r.getString(1), s -> new ByteArrayOutputStream());
-          lines.writeBytes(r.getString(2).getBytes(StandardCharsets.UTF_8));
-          lines.write('\n');
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
-    }
-    List<EventRecord> out = new ArrayList<>();
-    for (ByteArrayOutputStream lines : bySource.values()) {
-      for (Event e : reader.apply(lines.toByteArray(), CAPTURE)) {
-        out.add(EventRecord.of(e, interner));
-      }
-    }
-    return out;
+        RecordRows.withRange(List.of(values), from, to));
   }
 }
