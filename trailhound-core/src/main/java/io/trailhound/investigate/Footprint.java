@@ -87,10 +87,13 @@ final class Footprint {
     }
     Set<String> fresh = new LinkedHashSet<>(all);
     fresh.removeAll(known);
-    if (!fresh.isEmpty() && fresh.size() < all.size()) {
-      return fresh;
-    }
     Set<String> changed = changers(seeds);
+    if (!fresh.isEmpty() && fresh.size() < all.size()) {
+      // an address the credentials used before that changed something in the finding stays: an
+      // attacker coming back from the address of an earlier visit, not the owner's daily reads
+      fresh.addAll(changed);
+      return fresh.size() == all.size() ? all : fresh;
+    }
     return changed.isEmpty() || changed.size() == all.size() ? all : changed;
   }
 

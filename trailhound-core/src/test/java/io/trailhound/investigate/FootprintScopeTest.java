@@ -19,6 +19,7 @@ class FootprintScopeTest {
       Scanned.of(Scanned.fixture("owner-reads-in-chain.jsonl"));
   private static final Scanned OWNER_SEEN_BEFORE =
       Scanned.of(Scanned.fixture("owner-seen-before-chain.jsonl"));
+  private static final Scanned RETURNING = Scanned.of(Scanned.fixture("returning-attacker.jsonl"));
 
   /**
    * A credential-compromise chain over one user's day: its first seed is the owner's own {@code
@@ -91,6 +92,17 @@ class FootprintScopeTest {
     assertThat(inv.evidence())
         .containsExactly("oc-03-whoami", "oc-04-users", "oc-05-create-user", "oc-06-attach");
     assertThat(inv.timeline().patientZero().eventId()).isEqualTo("oc-03-whoami");
+  }
+
+  @Test
+  void an_address_seen_before_that_changed_something_in_the_finding_stays_in_scope() {
+    // a finding grouping a day's login profiles: one made from an address the key already used
+    // the night before (the same attacker coming back), one from a new address
+    Investigation inv =
+        RETURNING.investigator().investigate(chain(List.of("ra-03-profile", "ra-04-other")));
+
+    assertThat(inv.evidence()).contains("ra-02-back", "ra-03-profile", "ra-04-other");
+    assertThat(inv.timeline().ips()).containsExactlyInAnyOrder("203.0.113.66", "192.0.2.44");
   }
 
   @Test

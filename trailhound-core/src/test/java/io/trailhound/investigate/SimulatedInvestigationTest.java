@@ -104,6 +104,33 @@ class SimulatedInvestigationTest {
               .map(e -> e.id() + " " + e.time() + " " + e.api() + " " + e.ip())
               .orElse("-");
       System.out.println("   scenario first " + first);
+      for (Finding f : scanned.result().findings()) {
+        if (f.evidence().stream().anyMatch(mine::contains)) {
+          System.out.println(
+              "   finding " + f.rule().name() + " " + f.severity() + " " + f.id().substring(0, 8));
+          for (String id : f.evidence()) {
+            scanned
+                .index()
+                .byId(id)
+                .ifPresent(
+                    e ->
+                        System.out.println(
+                            "      "
+                                + (mine.contains(id) ? "A " : "- ")
+                                + e.time()
+                                + " "
+                                + e.api()
+                                + " "
+                                + e.ip()
+                                + " ro="
+                                + e.readOnly()
+                                + " "
+                                + e.accessKeyId()));
+          }
+          java.util.List<EventRecord> seeds = Footprint.seeds(f, scanned.index());
+          System.out.println("      scope " + Footprint.scope(seeds, scanned.index()));
+        }
+      }
       for (Investigation inv : investigations) {
         if (inv.evidence().stream().noneMatch(mine::contains)) {
           continue;
