@@ -1,10 +1,13 @@
 package io.trailhound.bench;
 
+import io.trailhound.finding.Finding;
+import io.trailhound.investigate.Investigator;
 import io.trailhound.scan.RuleCatalog;
 import io.trailhound.scan.ScanOptions;
 import io.trailhound.scan.ScanResult;
 import io.trailhound.scan.ScanService;
 import io.trailhound.source.InputSpec;
+import io.trailhound.source.cloudtrail.RawRecords;
 import io.trailhound.store.EventStore;
 import io.trailhound.store.Pivot;
 import io.trailhound.store.QueryResult;
@@ -30,6 +33,20 @@ import java.util.function.Function;
  * --store}, then each pivot kind on values sampled from the store, all time and the last day.
  */
 public final class StoreBench {
+
+  /**
+   * Investigation times over the store, in milliseconds, of {@code investigated} findings out of
+   * {@code findings} stored (evidence events per investigation: p50 and max).
+   */
+  public record Investigations(
+      long findings,
+      int investigated,
+      double p50,
+      double p95,
+      double max,
+      double cpuMs,
+      int evidenceP50,
+      int evidenceMax) {}
 
   /** Latencies of one pivot kind, in milliseconds. */
   public record Latency(
@@ -103,6 +120,49 @@ public final class StoreBench {
           bytes,
           latencies);
     }
+  }
+
+  /** Pivot latencies of an existing store (loaded by {@code scan --store}). */
+  public static List<Latency> pivotsOf(EventStore store, int samples) {
+    return pivots(store, samples);
+  }
+
+  /**
+   * Investigates {@code n} of the store's findings (spread by id, the same each run; every one when
+   * it holds fewer) over the store, after investigating the first three once to warm up.
+   */
+  public static Investigations investigations(EventStore store, int n, Clock clock) {
+    List<Finding> all = new ArrayList<>(store.findings().all());
+    all.sort(java.util.Comparator.comparing(Finding::id));
+    List<Finding> sample = all.subList(0, Math.min(n, all.size()));
+    Investigator investigator =
+        new Investigator(store.lookup((raw, paths) -> RawRecords.read(raw, paths, clock)));
+    for (Finding f : sample.subList(0, Math.min(3, sample.size()))) {
+      investigator.investigate(f);
+    }
+    double[] ms = new double[sample.size()];
+    int[] evidence = new int[sample.size()];
+    double c0 = cpuSeconds();
+    for (int i = 0; i < sample.size(); i++) {
+      long t0 = System.nanoTime();
+      evidence[i] = investigator.investigate(sample.get(i)).evidence().size();
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    double cpuMs = (cpuSeconds() - c0) * 1e3 / Math.max(1, ms.length);
+    if (ms.length == 0) {
+      return new Investigations(all.size(), 0, 0, 0, 0, 0, 0, 0);
+    }
+    Arrays.sort(ms);
+    Arrays.sort(evidence);
+    return new Investigations(
+        all.size(),
+        ms.length,
+        rank(ms, 0.50),
+        rank(ms, 0.95),
+        ms[ms.length - 1],
+        cpuMs,
+        evidence[(evidence.length - 1) / 2],
+        evidence[evidence.length - 1]);
   }
 
   private static List<Latency> pivots(EventStore store, int samples) {

@@ -19,7 +19,6 @@ import io.trailhound.scan.ScanOptions;
 import io.trailhound.scan.ScanResult;
 import io.trailhound.scan.ScanService;
 import io.trailhound.source.InputSpec;
-import io.trailhound.source.cloudtrail.RawRecords;
 import io.trailhound.store.EventStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -143,11 +142,7 @@ final class InvestigateCommand implements Callable<Integer> {
                                 + s.findings().count()
                                 + " findings stored)"));
       }
-      return report(
-          new Investigator(s.lookup((raw, paths) -> RawRecords.read(raw, paths, clock))),
-          f,
-          format,
-          out);
+      return report(new Investigator(ScanStore.lookup(s, clock)), f, format, out);
     }
   }
 

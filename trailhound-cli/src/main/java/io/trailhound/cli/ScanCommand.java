@@ -14,6 +14,7 @@ import io.trailhound.scan.ScanResult;
 import io.trailhound.scan.ScanService;
 import io.trailhound.source.InputSpec;
 import io.trailhound.source.cloudtrail.IngestOptions;
+import io.trailhound.store.EventStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -205,7 +206,7 @@ final class ScanCommand implements Callable<Integer> {
       paramLabel = "SEVERITY",
       description =
           "Investigate every finding at or above SEVERITY (default medium) and merge them into"
-              + " incidents.")
+              + " incidents; with --store, over the store's events (earlier scans' too).")
   String investigate;
 
   @Option(
@@ -256,7 +257,10 @@ final class ScanCommand implements Callable<Integer> {
         investigate == null && reportDir == null
             ? null
             : parseSeverity(investigate == null ? "medium" : investigate, "--investigate");
-    InMemoryEventIndex index = investigateAt == null ? null : new InMemoryEventIndex();
+    // With a store, investigations read the store (every event since the actor's first appearance
+    // in the retention window, earlier scans' too), so no in-memory index is kept.
+    InMemoryEventIndex index =
+        investigateAt == null || storeFile != null ? null : new InMemoryEventIndex();
     ScanOptions options =
         intel
             .addTo(ScanOptions.defaults())
@@ -306,6 +310,16 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (index != null) {
       InvestigationRun.run(result.findings(), index, investigateAt, incidentWindow, reportDir, err);
+    } else if (investigateAt != null) {
+      try (EventStore s = EventStore.openReadOnly(storeFile, clock)) {
+        InvestigationRun.run(
+            result.findings(),
+            ScanStore.lookup(s, clock),
+            investigateAt,
+            incidentWindow,
+            reportDir,
+            err);
+      }
     }
     if (result.nothingRead()) {
       err.println("trailhound: nothing could be read from the inputs");

@@ -2,9 +2,11 @@ package io.trailhound.cli;
 
 import io.trailhound.scan.ScanOptions;
 import io.trailhound.scan.ScanResult;
+import io.trailhound.source.cloudtrail.RawRecords;
 import io.trailhound.store.EventStore;
 import io.trailhound.store.RetentionResult;
 import io.trailhound.store.ScanRecord;
+import io.trailhound.store.StoreEventLookup;
 import io.trailhound.store.StoreOptions;
 import io.trailhound.store.StoreStage;
 import io.trailhound.store.WriteStats;
@@ -45,6 +47,11 @@ final class ScanStore implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** Investigation pivots over {@code store}, its raw records read back by the scan's readers. */
+  static StoreEventLookup lookup(EventStore store, Clock clock) {
+    return store.lookup((raw, paths) -> RawRecords.read(raw, paths, clock));
   }
 
   ScanOptions attach(ScanOptions options) {

@@ -5,11 +5,13 @@ import io.trailhound.simulate.SimulatedSource;
 import io.trailhound.simulate.SimulationOptions;
 import io.trailhound.simulate.SimulationSummary;
 import io.trailhound.simulate.Simulator;
+import io.trailhound.store.EventStore;
 import io.trailhound.store.StoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +63,22 @@ final class StoreBenchCommand implements Callable<Integer> {
   @Option(names = "--compare-scan", description = "Also time the scan without the store.")
   boolean compareScan;
 
+  @Option(
+      names = "--store",
+      paramLabel = "FILE",
+      description =
+          "Measure this existing store (filled by scan --store) instead of simulating and loading"
+              + " one; opened read-only.")
+  Path store;
+
+  @Option(
+      names = "--investigations",
+      paramLabel = "N",
+      description =
+          "Also investigate N of the store's findings over the store (spread by id; default 0:"
+              + " none) and print p50/p95/max per investigation.")
+  int investigations;
+
   StoreBenchCommand(Clock clock) {
     this.clock = clock;
   }
@@ -71,6 +89,18 @@ final class StoreBenchCommand implements Callable<Integer> {
       throw new UsageError("store bench needs positive --days, --scale, --threads, --samples");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (investigations < 0) {
+      throw new UsageError("--investigations must be >= 0");
+    }
+    if (store != null) {
+      try (EventStore s = EventStore.openReadOnly(store, clock)) {
+        out.printf(Locale.ROOT, "store %s: %,d events%n", store, s.eventCount());
+        out.flush();
+        printPivots(StoreBench.pivotsOf(s, samples), out);
+        printInvestigations(s, out);
+      }
+      return Trailhound.OK;
+    }
     Path where = dir != null ? dir : Files.createTempDirectory("trailhound-store-bench-");
     Path logs = where.resolve("logs");
     if (!(reuse && Files.isDirectory(logs.resolve("AWSLogs")))) {
@@ -121,9 +151,19 @@ final class StoreBenchCommand implements Callable<Integer> {
         r.stored().batches(),
         Bytes.human(r.storeBytes()),
         r.storeBytes() / (double) Math.max(1, r.stored().stored()));
+    printPivots(r.latencies(), out);
+    if (investigations > 0) {
+      try (EventStore s = EventStore.openReadOnly(where.resolve("bench.duckdb"), clock)) {
+        printInvestigations(s, out);
+      }
+    }
+    return Trailhound.OK;
+  }
+
+  private static void printPivots(List<StoreBench.Latency> latencies, PrintWriter out) {
     out.println(
         "pivot          range       queries     p50 ms     p95 ms     max ms   CPU ms/query");
-    for (StoreBench.Latency l : r.latencies()) {
+    for (StoreBench.Latency l : latencies) {
       out.printf(
           Locale.ROOT,
           "%-14s %-11s %7d %10.1f %10.1f %10.1f %14.1f%n",
@@ -135,6 +175,25 @@ final class StoreBenchCommand implements Callable<Integer> {
           l.max(),
           l.cpuMs());
     }
-    return Trailhound.OK;
+    out.flush();
+  }
+
+  private void printInvestigations(EventStore s, PrintWriter out) {
+    if (investigations == 0) {
+      return;
+    }
+    StoreBench.Investigations i = StoreBench.investigations(s, investigations, clock);
+    out.printf(
+        Locale.ROOT,
+        "investigations over the store: %d of %,d findings: p50 %.1f ms, p95 %.1f ms, max %.1f ms,"
+            + " CPU %.1f ms each; evidence events p50 %d, max %d%n",
+        i.investigated(),
+        i.findings(),
+        i.p50(),
+        i.p95(),
+        i.max(),
+        i.cpuMs(),
+        i.evidenceP50(),
+        i.evidenceMax());
   }
 }

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +30,7 @@ class InvestigateFromStoreTest {
   private static Path logs;
   private static Path store;
   private static String compromiseId;
+  private static JsonNode compromise;
 
   @BeforeAll
   static void simulate_and_store() throws IOException {
@@ -54,6 +62,7 @@ class InvestigateFromStoreTest {
       JsonNode f = JSON.readTree(line);
       if (f.get("rule_name").asText().equals("th-chain-iam-credential-compromise")) {
         compromiseId = f.get("id").asText();
+        compromise = f;
       }
     }
     assertThat(compromiseId).as("credential-compromise finding in " + scan.out()).isNotNull();
@@ -106,6 +115,87 @@ class InvestigateFromStoreTest {
 
     assertThat(fromStore).isEqualTo(fromLogs);
     assertThat(fromStore.get("evidence").size()).isPositive();
+  }
+
+  @Test
+  void scan_with_a_store_investigates_over_the_store_not_only_the_files_it_read()
+      throws IOException {
+    // A later scan reads only the files holding the finding's own events; the rest of the
+    // attacker's footprint (patient zero, the persistence) is in the store from the first scan.
+    Path later = tmp.resolve("later");
+    Set<String> evidence = new HashSet<>();
+    compromise.get("evidence").forEach(id -> evidence.add(id.asText()));
+    Set<String> read = copyFilesHolding(evidence, later);
+    Path copy = tmp.resolve("copy.duckdb");
+    Files.copy(store, copy);
+    Path report = tmp.resolve("report");
+
+    Cli scan =
+        Cli.run(
+            "scan",
+            "--no-progress",
+            "--output",
+            "jsonl",
+            "--store",
+            copy.toString(),
+            "--investigate",
+            "high",
+            "--report",
+            report.toString(),
+            later.toString());
+
+    assertThat(scan.code()).as(scan.err()).isIn(0, 1);
+    assertThat(scan.err()).contains("investigated");
+    JsonNode fromScan = null;
+    for (JsonNode incident :
+        JSON.readTree(report.resolve("incidents.json").toFile()).get("incidents")) {
+      for (JsonNode inv : incident.get("investigations")) {
+        if (inv.get("finding_id").asText().equals(compromiseId)) {
+          fromScan = inv;
+        }
+      }
+    }
+    assertThat(fromScan).as("investigation of " + compromiseId + " in the report").isNotNull();
+    JsonNode fromStore = investigate("--store", store.toString(), compromiseId);
+    assertThat(fromScan.get("evidence")).isEqualTo(fromStore.get("evidence"));
+    assertThat(fromScan.at("/summary/patient_zero"))
+        .isEqualTo(fromStore.at("/summary/patient_zero"));
+    assertThat(fromScan.get("persistence")).isEqualTo(fromStore.get("persistence"));
+    Set<String> outside = new HashSet<>();
+    fromScan.get("evidence").forEach(id -> outside.add(id.asText()));
+    outside.removeAll(read);
+    assertThat(outside).as("evidence only the store holds").isNotEmpty();
+  }
+
+  /**
+   * Copies the log files holding any of {@code ids} under {@code to} (same layout) and returns the
+   * ids of every event in the copied files.
+   */
+  private static Set<String> copyFilesHolding(Set<String> ids, Path to) throws IOException {
+    Set<String> read = new HashSet<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(logs.resolve("AWSLogs"))) {
+      files =
+          walk.filter(p -> p.toString().endsWith(".json.gz"))
+              .filter(p -> !p.toString().contains("Digest"))
+              .toList();
+    }
+    for (Path f : files) {
+      JsonNode records;
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+        records = JSON.readTree(in).get("Records");
+      }
+      Set<String> inFile = new HashSet<>();
+      records.forEach(r -> inFile.add(r.get("eventID").asText()));
+      if (!java.util.Collections.disjoint(inFile, ids)) {
+        Path target = to.resolve(logs.relativize(f));
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target);
+        read.addAll(inFile);
+      }
+    }
+    assertThat(read).containsAll(ids);
+    return read;
   }
 
   @Test

@@ -43,6 +43,28 @@ class StoreCommandsTest {
   }
 
   @Test
+  void store_bench_measures_an_existing_store_and_investigates_its_findings() {
+    assertThat(scanInto(LOGS.toString()).code()).isZero();
+
+    Cli bench =
+        Cli.run(
+            "store",
+            "bench",
+            "--store",
+            store().toString(),
+            "--samples",
+            "3",
+            "--investigations",
+            "4");
+
+    assertThat(bench.code()).as(bench.err()).isZero();
+    assertThat(bench.out())
+        .contains("store " + store() + ": 536 events")
+        .containsPattern("access key +all time +3 ")
+        .contains("investigations over the store: 4 of 16 findings: p50 ");
+  }
+
+  @Test
   void a_second_scan_of_the_same_logs_stores_no_event_twice() {
     Cli first = scanInto(LOGS.toString());
     assertThat(first.code()).isZero();

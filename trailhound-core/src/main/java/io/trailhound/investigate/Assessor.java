@@ -238,14 +238,10 @@ final class Assessor {
     Instant start = f.events.get(0).time();
     Set<String> before = new LinkedHashSet<>();
     for (String key : f.keys) {
-      lookup.byAccessKey(key, null, start).stream()
-          .filter(e -> e.time().isBefore(start))
-          .forEach(e -> before.add(e.ip()));
+      before.addAll(lookup.keyAddressesBefore(key, start));
     }
     for (String p : f.principals) {
-      lookup.byPrincipal(p, null, start).stream()
-          .filter(e -> e.time().isBefore(start))
-          .forEach(e -> before.add(e.ip()));
+      before.addAll(lookup.principalAddressesBefore(p, start));
     }
     Set<String> out = new TreeSet<>();
     for (EventRecord e : f.events) {
@@ -273,15 +269,15 @@ final class Assessor {
     }
     EventRecord first = f.seeds.get(0);
     String owner;
-    List<EventRecord> history;
+    boolean role;
     if (first.issuerArn() != null
         && first.principalArn() != null
         && first.principalArn().contains(":assumed-role/")) {
       owner = first.issuerArn();
-      history = lookup.bySession(owner, null, null, null);
+      role = true;
     } else if (first.principalArn() != null) {
       owner = first.principalArn();
-      history = lookup.byPrincipal(owner, null, null);
+      role = false;
     } else {
       return null;
     }
@@ -298,13 +294,13 @@ final class Assessor {
     java.util.Map<String, Set<String>> runsPerApi = new java.util.TreeMap<>();
     java.util.Map<String, String> sample = new java.util.TreeMap<>();
     Set<String> otherRuns = new TreeSet<>();
-    for (EventRecord e : history) {
-      String run = run(e);
-      if (seedRuns.contains(run) || !nets.contains(network(e.ip())) || !apis.contains(e.api())) {
+    for (Usage u : lookup.usage(owner, role, apis)) {
+      String run = u.run();
+      if (seedRuns.contains(run) || !nets.contains(network(u.ip()))) {
         continue;
       }
-      runsPerApi.computeIfAbsent(e.api(), k -> new TreeSet<>()).add(run);
-      sample.putIfAbsent(run, e.id());
+      runsPerApi.computeIfAbsent(u.api(), k -> new TreeSet<>()).add(run);
+      sample.putIfAbsent(run, u.firstId());
       otherRuns.add(run);
     }
     for (String api : apis) {
@@ -332,9 +328,7 @@ final class Assessor {
   }
 
   private static String run(EventRecord e) {
-    return e.accessKeyId() != null && e.accessKeyId().startsWith("ASIA")
-        ? e.accessKeyId()
-        : e.time().toString().substring(0, 10);
+    return Usage.run(e);
   }
 
   private static boolean explained(

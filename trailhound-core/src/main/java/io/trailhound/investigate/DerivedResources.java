@@ -54,6 +54,12 @@ final class DerivedResources {
     if (bucket != null) {
       out.add(in.intern("arn:aws:s3:::" + bucket));
     }
+    String launched = f.get(EventRecord.INSTANCES);
+    if (launched != null) {
+      for (String id : launched.split(" ")) {
+        out.add(in.intern("arn:aws:ec2:" + region + ":" + account + ":instance/" + id));
+      }
+    }
     String instance = f.get("requestParameters.instanceId");
     if (instance != null) {
       out.add(in.intern("arn:aws:ec2:" + region + ":" + account + ":instance/" + instance));

@@ -67,16 +67,27 @@ public record EventRecord(
     long bytesOut,
     Map<String, String> fields) {
 
+  /** Time, then event id: the order of every lookup's answer. */
+  public static final java.util.Comparator<EventRecord> ORDER =
+      java.util.Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id);
+
   /** Response field carrying temporary credentials issued by STS. */
   public static final String ISSUED_KEY = "responseElements.credentials.accessKeyId";
 
   /** Response field carrying a long-term key created by {@code CreateAccessKey}. */
   public static final String CREATED_KEY = "responseElements.accessKey.accessKeyId";
 
+  /**
+   * Instances named in an EC2 response ({@code RunInstances} launches them): every id is kept,
+   * space-separated, where other paths keep their first value.
+   */
+  public static final String INSTANCES = "responseElements.instancesSet.items.instanceId";
+
   /** Raw paths kept when present (beyond the normalised view). */
   public static final List<String> PATHS =
       List.of(
           ISSUED_KEY,
+          INSTANCES,
           CREATED_KEY,
           "responseElements.accessKey.userName",
           "responseElements.assumedRoleUser.arn",
@@ -155,7 +166,7 @@ public record EventRecord(
     Actor a = v.actor();
     Map<String, String> kept = new TreeMap<>();
     for (String path : PATHS) {
-      String value = first(event, path);
+      String value = path.equals(INSTANCES) ? all(event, path) : first(event, path);
       if (value != null) {
         kept.put(path, path.endsWith("Document") ? value : interner.intern(value));
       }
@@ -203,6 +214,17 @@ public record EventRecord(
 
   private static String nonNull(String code) {
     return code == null ? "Failed" : code;
+  }
+
+  private static String all(FieldAccess f, String path) {
+    StringBuilder b = new StringBuilder();
+    for (FieldValue value : f.values(path)) {
+      String text = value.text();
+      if (text != null && !text.isEmpty() && text.indexOf(' ') < 0) {
+        b.append(b.length() == 0 ? "" : " ").append(text);
+      }
+    }
+    return b.length() == 0 ? null : b.toString();
   }
 
   private static String first(FieldAccess f, String path) {

@@ -41,9 +41,7 @@ final class Footprint {
   /** The finding's evidence events, or its keys' and actor's events in its time range. */
   static List<EventRecord> seeds(Finding finding, EventLookup lookup) {
     List<EventRecord> seeds = new ArrayList<>();
-    for (String id : finding.evidence()) {
-      lookup.byId(id).ifPresent(seeds::add);
-    }
+    seeds.addAll(lookup.byIds(finding.evidence(), finding.firstSeen(), finding.lastSeen()));
     if (seeds.isEmpty()) {
       for (String key : finding.accessKeyIds()) {
         seeds.addAll(lookup.byAccessKey(key, finding.firstSeen(), finding.lastSeen()));
@@ -60,7 +58,8 @@ final class Footprint {
    * are new for the seeds' credentials and others are ones those credentials already used before
    * the first seed, only the new ones. A finding that groups a day's matches of one actor can mix
    * the owner's work from their usual address with the attacker's from a new one; the owner's is
-   * explained by its history.
+   * explained by its history. When history does not separate them (every address is new, or every
+   * one known), the addresses that made changes, if the others only read (see {@link #changers}).
    */
   static Set<String> scope(List<EventRecord> seeds, EventLookup lookup) {
     Set<String> all = addresses(seeds);
@@ -81,18 +80,39 @@ final class Footprint {
       }
     }
     for (String k : keys) {
-      lookup.byAccessKey(k, null, first).stream()
-          .filter(e -> e.time().isBefore(first))
-          .forEach(e -> known.add(e.ip()));
+      known.addAll(lookup.keyAddressesBefore(k, first));
     }
     for (String p : principals) {
-      lookup.byPrincipal(p, null, first).stream()
-          .filter(e -> e.time().isBefore(first))
-          .forEach(e -> known.add(e.ip()));
+      known.addAll(lookup.principalAddressesBefore(p, first));
     }
     Set<String> fresh = new LinkedHashSet<>(all);
     fresh.removeAll(known);
-    return fresh.isEmpty() || fresh.size() == all.size() ? all : fresh;
+    Set<String> changed = changers(seeds);
+    if (!fresh.isEmpty() && fresh.size() < all.size()) {
+      // an address the credentials used before that changed something in the finding stays: an
+      // attacker coming back from the address of an earlier visit, not the owner's daily reads
+      fresh.addAll(changed);
+      return fresh.size() == all.size() ? all : fresh;
+    }
+    return changed.isEmpty() || changed.size() == all.size() ? all : changed;
+  }
+
+  /**
+   * Addresses of the seeds that changed something (a successful call not marked read-only). When
+   * history cannot tell the owner's address from the attacker's — the finding's first seed is the
+   * owner's own call, on the first day of the data or from an address new that day — a chain
+   * finding still can: its escalation and persistence steps came from the attacker, while the
+   * owner's calls it picked up only read (a {@code ListRoles}, a {@code GetObject} of the owner's
+   * daily work that matched a discovery or data-access step).
+   */
+  private static Set<String> changers(List<EventRecord> seeds) {
+    Set<String> out = new LinkedHashSet<>();
+    for (EventRecord s : seeds) {
+      if (isAddress(s.ip()) && !s.failed() && Boolean.FALSE.equals(s.readOnly())) {
+        out.add(s.ip());
+      }
+    }
+    return out;
   }
 
   /** Addresses of the seeds: the scope of long-term credentials. */
@@ -109,8 +129,11 @@ final class Footprint {
   /** The footprint grown from {@code seeds}, with long-term credentials scoped to {@code ips}. */
   static Footprint of(List<EventRecord> seeds, Set<String> ips, EventLookup lookup) {
     Map<String, EventRecord> found = new LinkedHashMap<>();
-    Footprint f = new Footprint(List.copyOf(seeds), Set.copyOf(ips), new ArrayList<>());
-    for (EventRecord s : seeds) {
+    // The finding's own events from an address the scope left out (the owner's calls a grouped
+    // finding picked up) are not the attacker's.
+    List<EventRecord> kept = seeds.stream().filter(s -> inScope(s, ips)).toList();
+    Footprint f = new Footprint(kept, Set.copyOf(ips), new ArrayList<>());
+    for (EventRecord s : kept) {
       found.put(s.id(), s);
       if (s.accessKeyId() != null) {
         f.keys.add(s.accessKeyId());
@@ -121,11 +144,11 @@ final class Footprint {
     }
     upstream(f, lookup);
     for (String key : f.keys) {
-      scoped(lookup.byAccessKey(key, null, null), ips, found);
+      lookup.byAccessKey(key, null, null, ips).forEach(e -> found.putIfAbsent(e.id(), e));
     }
     for (String principal : f.principals) {
       if (!ips.isEmpty()) {
-        scoped(lookup.byPrincipal(principal, null, null), ips, found);
+        lookup.byPrincipal(principal, null, null, ips).forEach(e -> found.putIfAbsent(e.id(), e));
       }
     }
     Deque<EventRecord> work = new ArrayDeque<>(found.values());
@@ -183,13 +206,9 @@ final class Footprint {
     return this;
   }
 
-  private static void scoped(
-      List<EventRecord> events, Set<String> ips, Map<String, EventRecord> out) {
-    for (EventRecord e : events) {
-      if (ips.isEmpty() || ips.contains(e.ip())) {
-        out.putIfAbsent(e.id(), e);
-      }
-    }
+  /** Within the scope: any address when the scope is empty, and calls made by AWS services. */
+  private static boolean inScope(EventRecord e, Set<String> ips) {
+    return ips.isEmpty() || !isAddress(e.ip()) || ips.contains(e.ip());
   }
 
   /** A caller address, not an AWS service name or {@code AWS Internal}. */

@@ -16,8 +16,9 @@ import java.util.TreeSet;
 
 /**
  * Merges investigations into incidents: two investigations join when they share the actor's
- * principal, a role session, an access key or a source address and their activity lies within the
- * window of each other (union-find). Ids and order depend only on the findings.
+ * principal, a role session, an access key, a source address or an EC2 instance (one the actor
+ * launched, the one a network finding names) and their activity lies within the window of each
+ * other (union-find). Ids and order depend only on the findings.
  */
 public final class Incidents {
 
@@ -99,6 +100,10 @@ public final class Incidents {
     }
     for (String ip : inv.timeline().ips()) {
       out.add("ip " + ip);
+    }
+    for (String instance : inv.actor().values("instance")) {
+      // launched by this actor (RunInstances): the instance's network findings join its incident
+      out.add("instance " + instance);
     }
     if (inv.timeline().steps().isEmpty() && inv.reported() != null) {
       // No indexed events (network logs, other tools): the instance the finding names is the actor.

@@ -105,7 +105,9 @@ public final class Investigator {
       resolveFrom.addAll(footprint.events);
     }
     ResolvedActor actor =
-        resolver.resolve(resolveFrom.subList(0, Math.min(resolveFrom.size(), 50)));
+        launched(
+            resolver.resolve(resolveFrom.subList(0, Math.min(resolveFrom.size(), 50))),
+            footprint.events);
     Timeline timeline = TimelineBuilder.build(footprint.events, tags);
     List<Persistence> left = persistence.find(footprint.events);
     List<PrivescMatch> privesc = privesc(footprint.events);
@@ -134,6 +136,35 @@ public final class Investigator {
         response,
         incomplete,
         reported);
+  }
+
+  /**
+   * The EC2 instances the footprint launched ({@code RunInstances} that succeeded), as identities
+   * of the actor linked by the launch: network findings on those instances (flow, DNS, GuardDuty)
+   * belong to the same incident.
+   */
+  static ResolvedActor launched(ResolvedActor actor, List<EventRecord> events) {
+    List<Identity> identities = new ArrayList<>(actor.identities());
+    List<Link> links = new ArrayList<>(actor.links());
+    String from = actor.principal() != null ? actor.principal() : actor.display();
+    for (EventRecord e : events) {
+      String ids = e.field(EventRecord.INSTANCES);
+      if (e.failed() || ids == null || !"RunInstances".equals(e.api()) || e.account() == null) {
+        continue;
+      }
+      for (String id : ids.split(" ")) {
+        String arn = "arn:aws:ec2:" + e.region() + ":" + e.account() + ":instance/" + id;
+        Identity instance = new Identity("instance", arn);
+        if (!identities.contains(instance)) {
+          identities.add(instance);
+          links.add(new Link(from, arn, "launched-instance", e.id()));
+        }
+      }
+    }
+    if (identities.size() == actor.identities().size()) {
+      return actor;
+    }
+    return new ResolvedActor(actor.display(), actor.principal(), actor.root(), identities, links);
   }
 
   /** Catalogue methods all of whose events the footprint made successfully; the most specific. */

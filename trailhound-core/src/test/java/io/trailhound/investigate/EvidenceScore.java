@@ -103,22 +103,45 @@ record EvidenceScore(
         covering,
         covering == 0 ? 0 : precision,
         recall,
-        best != null && patientZero(best, bestOthers, first),
+        best != null && patientZero(best, bestOthers, first, owner, lookup),
         expected.size(),
         (int) expected.stream().filter(persistenceFound::contains).count());
   }
 
   /**
    * The investigation's patient zero; when its evidence also holds another labelled attack (a
-   * finding naming two attacker addresses), the entry point of the scenario's address.
+   * finding naming two attacker addresses), the entry point of the scenario's address. That entry
+   * point may be an earlier labelled attack's event made with the same key from the same address:
+   * the simulator drew the same leaked key and attacker address for two scenarios, which the logs
+   * cannot tell from one attacker coming back, whose patient zero is the earlier event.
    */
-  private static boolean patientZero(Investigation best, long others, String first) {
+  private static boolean patientZero(
+      Investigation best,
+      long others,
+      String first,
+      Map<String, String> owner,
+      EventLookup lookup) {
     Step zero = best.timeline().patientZero();
     if (zero != null && zero.eventId().equals(first)) {
       return true;
     }
-    return others > 0
-        && best.timeline().entryPoints().stream().anyMatch(s -> s.eventId().equals(first));
+    if (others == 0 || first == null) {
+      return false;
+    }
+    EventRecord start = lookup.byId(first).orElseThrow();
+    for (Step entry : best.timeline().entryPoints()) {
+      if (entry.eventId().equals(first)) {
+        return true;
+      }
+      if (owner.containsKey(entry.eventId())
+          && java.util.Objects.equals(entry.ip(), start.ip())
+          && start.accessKeyId() != null
+          && start.accessKeyId().equals(entry.accessKeyId())
+          && entry.time().isBefore(start.time())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

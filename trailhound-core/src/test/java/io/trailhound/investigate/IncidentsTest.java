@@ -15,6 +15,8 @@ class IncidentsTest {
 
   private static final Scanned CHAIN = Scanned.of(Scanned.fixture("role-chain.jsonl"));
   private static final Scanned CI = Scanned.of(Scanned.fixture("ci-routine.jsonl"));
+  private static final Scanned LAUNCH = Scanned.of(Scanned.fixture("instance-launch.jsonl"));
+  private static final String MINER = "arn:aws:ec2:ca-central-1:111111111111:instance/i-0miner";
 
   @Test
   void findings_sharing_a_key_within_the_window_merge_into_one_incident_with_one_timeline() {
@@ -57,9 +59,63 @@ class IncidentsTest {
     assertThat(Incidents.group(List.of(a, b, c), Duration.ofHours(1))).hasSize(1);
   }
 
+  @Test
+  void network_findings_on_an_instance_join_the_incident_of_the_actor_who_launched_it() {
+    Investigation launch = LAUNCH.investigator().investigateActor("AKIABOBKEY000000001");
+    Investigation second =
+        LAUNCH
+            .investigator()
+            .investigate(
+                networkFinding(
+                    "net-crypto-mining-port",
+                    "i-0miner00000000002",
+                    MINER + "00000000002",
+                    "2026-11-16T10:26:31Z",
+                    "2026-11-16T20:26:32Z"));
+    Investigation unrelated =
+        LAUNCH
+            .investigator()
+            .investigate(
+                networkFinding(
+                    "net-beaconing",
+                    "i-0other0000000001",
+                    "arn:aws:ec2:ca-central-1:111111111111:instance/i-0other0000000001",
+                    "2026-11-16T10:30:00Z",
+                    "2026-11-16T11:00:00Z"));
+
+    assertThat(launch.actor().links())
+        .contains(
+            new Link(
+                "arn:aws:iam::111111111111:user/bob",
+                MINER + "00000000001",
+                "launched-instance",
+                "il-03-launch"),
+            new Link(
+                "arn:aws:iam::111111111111:user/bob",
+                MINER + "00000000002",
+                "launched-instance",
+                "il-03-launch"));
+    // the denied launch started nothing
+    assertThat(launch.actor().values("instance")).hasSize(2);
+
+    List<Incident> incidents =
+        Incidents.group(List.of(unrelated, second, launch), Incidents.DEFAULT_WINDOW);
+
+    assertThat(incidents).hasSize(2);
+    Incident joined =
+        incidents.stream().filter(i -> i.investigations().size() == 2).findFirst().orElseThrow();
+    assertThat(joined.investigations()).contains(launch, second);
+    assertThat(joined.shared()).containsExactly("instance " + MINER + "00000000002");
+    assertThat(joined.first()).isEqualTo(Instant.parse("2026-11-16T10:00:00Z"));
+  }
+
   /** A network finding: its evidence is flow records, which the event index does not hold. */
   private static Finding networkFinding(String rule, String actor, String from, String to) {
-    String instance = "arn:aws:ec2:ca-central-1:111111111111:instance/i-0miner00000000001";
+    return networkFinding(rule, actor, MINER + "00000000001", from, to);
+  }
+
+  private static Finding networkFinding(
+      String rule, String actor, String instance, String from, String to) {
     return new Finding(
         rule + "-id",
         rule + "|" + actor,

@@ -116,6 +116,8 @@ final class Batch {
     events.append(row.origin());
     events.append(scanId);
     events.append(row.raw());
+    events.append(row.issuedKeyId());
+    events.append(row.record());
     events.endRow();
     for (Resource r : v.resources()) {
       if (r.arn() == null) {
@@ -186,6 +188,13 @@ final class Batch {
     pendingDays.clear();
     pending = 0;
     batches++;
+  }
+
+  /** Builds the pivot indexes a store without them lacks (after its first load). */
+  void index() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      Schema.createIndexes(s);
+    }
   }
 
   /** Closes the appenders and the writer's connection. */

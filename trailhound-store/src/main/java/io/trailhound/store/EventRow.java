@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * One event as the store keeps it: the columns of {@code events}, computed on the reader thread
- * that delivered the event so the single writer thread only appends.
+ * that delivered the event so the single writer thread only appends. {@code issuedKeyId} is the
+ * access key the call issued ({@code responseElements.credentials.accessKeyId} of an STS call) or
+ * created ({@code CreateAccessKey}), for actor resolution's walk back to the issuing call.
  */
 record EventRow(
     String eventId,
@@ -24,10 +26,14 @@ record EventRow(
     String resourcesJson,
     String origin,
     String raw,
-    List<String> derivedResources) {
+    List<String> derivedResources,
+    String issuedKeyId,
+    String record) {
 
   static EventRow of(Event event) {
     EventView v = event.view();
+    EventRecord record = EventRecord.of(event, new Interner());
+    String issued = record.field(EventRecord.ISSUED_KEY);
     return new EventRow(
         v.eventId(),
         v.time(),
@@ -36,7 +42,9 @@ record EventRow(
         resourcesJson(v.resources()),
         event.origin().toString(),
         event.rawJson(),
-        derived(event));
+        derived(event, record.resources()),
+        issued != null ? issued : record.field(EventRecord.CREATED_KEY),
+        RecordCodec.encode(record));
   }
 
   /**
@@ -44,8 +52,7 @@ record EventRow(
    * trust policy changed, ...) that the event's own resources do not name: stored in {@code
    * event_resources} too, so resource pivots on the store find what the in-memory index finds.
    */
-  private static List<String> derived(Event event) {
-    List<String> all = EventRecord.of(event, new Interner()).resources();
+  private static List<String> derived(Event event, List<String> all) {
     List<String> out = new ArrayList<>();
     for (String arn : all) {
       if (event.view().resources().stream().noneMatch(r -> arn.equals(r.arn()))) {
@@ -57,7 +64,10 @@ record EventRow(
 
   /** Rough heap size, for bounding what waits in the writer's queue. */
   long weight() {
-    return 512L + 2L * raw.length() + (resourcesJson == null ? 0 : 2L * resourcesJson.length());
+    return 512L
+        + 2L * raw.length()
+        + 2L * record.length()
+        + (resourcesJson == null ? 0 : 2L * resourcesJson.length());
   }
 
   Actor actor() {

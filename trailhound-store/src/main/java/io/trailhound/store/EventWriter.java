@@ -21,7 +21,7 @@ import org.duckdb.DuckDBConnection;
 public final class EventWriter implements AutoCloseable {
 
   private static final EventRow END =
-      new EventRow("", null, "", null, null, null, "", java.util.List.of());
+      new EventRow("", null, "", null, null, null, "", java.util.List.of(), null, "");
 
   private final LinkedBlockingQueue<EventRow> queue = new LinkedBlockingQueue<>();
   private final Semaphore budget;
@@ -147,6 +147,7 @@ public final class EventWriter implements AutoCloseable {
         }
       }
       batch.flush();
+      batch.index();
     } catch (Throwable t) { // NOPMD: any failure must reach close(), and unblock the producers
       failure.compareAndSet(null, t);
       for (EventRow row = queue.poll(); row != null; row = queue.poll()) {

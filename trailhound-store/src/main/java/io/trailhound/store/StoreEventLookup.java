@@ -3,10 +3,7 @@ package io.trailhound.store;
 import io.trailhound.event.Event;
 import io.trailhound.investigate.EventLookup;
 import io.trailhound.investigate.EventRecord;
-import io.trailhound.investigate.InMemoryEventIndex;
-import io.trailhound.investigate.Interner;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import io.trailhound.investigate.Usage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +29,16 @@ public final class StoreEventLookup implements EventLookup {
 
   private static final Comparator<EventRecord> ORDER =
       Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id);
-  private static final Set<String> CAPTURE = Set.copyOf(InMemoryEventIndex.requiredPaths());
+
+  /** Longest list of event ids fetched by id; more are joined instead. */
+  private static final int MAX_IDS = 5_000;
+
+  /** Addresses with at most this many events are read through the address index. */
+  private static final long RARE_ADDRESS = 2_000;
 
   private final Connection connection;
-  private final BiFunction<byte[], Set<String>, List<Event>> reader;
-  private final Interner interner = new Interner();
+  private final RecordRows rows;
+  private final Map<String, Long> addressCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * A lookup over {@code store}; {@code reader} turns newline-separated raw records into events,
@@ -44,7 +47,7 @@ public final class StoreEventLookup implements EventLookup {
    */
   public StoreEventLookup(EventStore store, BiFunction<byte[], Set<String>, List<Event>> reader) {
     this.connection = store.connection();
-    this.reader = reader;
+    this.rows = new RecordRows(connection, reader);
   }
 
   @Override
@@ -53,7 +56,9 @@ public final class StoreEventLookup implements EventLookup {
       return Optional.empty();
     }
     List<EventRecord> r =
-        select("SELECT source, raw FROM events WHERE event_id = ? LIMIT 1", List.of(eventId));
+        rows.select(
+            "SELECT record, source, event_id, day FROM events WHERE event_id = ? LIMIT 1",
+            List.of(eventId));
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
   }
 
@@ -92,20 +97,48 @@ public final class StoreEventLookup implements EventLookup {
     if (arn == null) {
       return List.of();
     }
-    return select(
-        "SELECT source, raw FROM events WHERE event_id IN (SELECT event_id FROM event_resources"
-            + " WHERE arn = ?"
-            + range(from, to)
-            + ")"
-            + range(from, to)
-            + " ORDER BY event_time, event_id",
-        withRange(withRange(List.of(arn), from, to), from, to));
+    List<String> ids = new ArrayList<>();
+    java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT DISTINCT event_id, day FROM event_resources WHERE arn = ?"
+                + RecordRows.range(from, to))) {
+      RecordRows.bind(ps, RecordRows.withRange(List.of(arn), from, to));
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+          days.add(r.getObject(2, java.time.LocalDate.class));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    if (ids.size() > MAX_IDS) {
+      // a busy resource: one join over the range beats a huge list of ids
+      return rows.select(
+          "SELECT record, source, event_id, day FROM events WHERE event_id IN (SELECT event_id"
+              + " FROM event_resources WHERE arn = ?"
+              + RecordRows.range(from, to)
+              + ")"
+              + RecordRows.range(from, to),
+          RecordRows.withRange(RecordRows.withRange(List.of(arn), from, to), from, to));
+    }
+    List<Object> params = new ArrayList<>(ids);
+    return rows.select(
+        "SELECT record, source, event_id, day FROM events WHERE day IN ("
+            + days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "))
+            + ") AND event_id IN ("
+            + RecordRows.placeholders(ids.size())
+            + ")",
+        params);
   }
 
   /**
-   * The successful call whose response carries the key, earliest first. The raw JSON is searched
-   * for the key text (a substring scan of the records), and each candidate is confirmed on its
-   * parsed response field.
+   * The successful call whose response carries the key, earliest first: a filter on {@code
+   * issued_key_id} (filled on load from the same response fields), confirmed on the parsed record.
    */
   @Override
   public Optional<EventRecord> issuing(String accessKeyId) {
@@ -113,9 +146,8 @@ public final class StoreEventLookup implements EventLookup {
       return Optional.empty();
     }
     for (EventRecord r :
-        select(
-            "SELECT source, raw FROM events WHERE event_source IN ('sts.amazonaws.com',"
-                + " 'iam.amazonaws.com') AND contains(raw::VARCHAR, ?)"
+        rows.select(
+            "SELECT record, source, event_id, day FROM events WHERE issued_key_id = ?"
                 + " ORDER BY event_time, event_id",
             List.of(accessKeyId))) {
       if (!r.failed()
@@ -125,6 +157,203 @@ public final class StoreEventLookup implements EventLookup {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * One query for all ids, restricted to the expected range's days; the ids not found there (a
+   * finding whose evidence lies outside its first and last seen) are looked for once more in every
+   * day.
+   */
+  @Override
+  public List<EventRecord> byIds(List<String> ids, Instant from, Instant to) {
+    List<String> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    Map<String, EventRecord> found = new HashMap<>();
+    idsIn(wanted, from, to).forEach(r -> found.putIfAbsent(r.id(), r));
+    if (found.size() < wanted.size() && (from != null || to != null)) {
+      List<String> rest = wanted.stream().filter(id -> !found.containsKey(id)).toList();
+      idsIn(rest, null, null).forEach(r -> found.putIfAbsent(r.id(), r));
+    }
+    List<EventRecord> out = new ArrayList<>();
+    for (String id : ids) {
+      EventRecord r = id == null ? null : found.get(id);
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private List<EventRecord> idsIn(List<String> ids, Instant from, Instant to) {
+    return rows.select(
+        "SELECT record, source, event_id, day FROM events WHERE event_id IN ("
+            + RecordRows.placeholders(ids.size())
+            + ")"
+            + RecordRows.range(from, to)
+            + " ORDER BY event_time, event_id",
+        RecordRows.withRange(ids, from, to));
+  }
+
+  /** The address filter is part of the query: an owner's daily use of the key is never read. */
+  @Override
+  public List<EventRecord> byAccessKey(
+      String accessKeyId, Instant from, Instant to, Set<String> ips) {
+    if (ips.isEmpty() || ips.contains(null)) {
+      return EventLookup.super.byAccessKey(accessKeyId, from, to, ips);
+    }
+    return pivotFrom("access_key_id = ?", accessKeyId, from, to, ips);
+  }
+
+  @Override
+  public List<EventRecord> byPrincipal(
+      String principalArn, Instant from, Instant to, Set<String> ips) {
+    if (ips.isEmpty() || ips.contains(null)) {
+      return EventLookup.super.byPrincipal(principalArn, from, to, ips);
+    }
+    return pivotFrom("actor_arn = ?", principalArn, from, to, ips);
+  }
+
+  @Override
+  public Set<String> keyAddressesBefore(String accessKeyId, Instant before) {
+    return addressesBefore("access_key_id", accessKeyId, before);
+  }
+
+  @Override
+  public Set<String> principalAddressesBefore(String principalArn, Instant before) {
+    return addressesBefore("actor_arn", principalArn, before);
+  }
+
+  /**
+   * Grouped in the store: a busy role's history of millions of events comes back as one row per
+   * API, address and run, and no raw JSON is read.
+   */
+  @Override
+  public List<Usage> usage(String owner, boolean session, Set<String> apis) {
+    List<String> names = apis.stream().filter(java.util.Objects::nonNull).toList();
+    if (owner == null || names.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(owner);
+    params.addAll(names);
+    List<Usage> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT event_name, source_ip, run, min(event_time),"
+                + " first(event_id ORDER BY event_time, event_id) FROM (SELECT event_name,"
+                + " source_ip, event_time, event_id, CASE WHEN access_key_id LIKE 'ASIA%' THEN"
+                + " access_key_id ELSE strftime(event_time, '%Y-%m-%d') END AS run FROM events"
+                + " WHERE "
+                + (session ? "session_issuer_arn" : "actor_arn")
+                + " = ? AND event_name IN ("
+                + RecordRows.placeholders(names.size())
+                + ")) GROUP BY event_name, source_ip, run")) {
+      RecordRows.bind(ps, params);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new Usage(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  Sql.instant(r.getObject(4)),
+                  r.getString(5)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+    }
+    out.sort(Usage.ORDER);
+    return out;
+  }
+
+  /**
+   * Events of a key or principal from some addresses. An attacker's address is rare and its index
+   * answers in a millisecond, where the busy key or principal it used (the owner's, every day)
+   * would scan its column: so rare addresses are read by address and filtered here, and only busy
+   * ones are filtered together with the key or principal in SQL.
+   */
+  private List<EventRecord> pivotFrom(
+      String filter, String value, Instant from, Instant to, Set<String> ips) {
+    if (value == null) {
+      return List.of();
+    }
+    boolean byKey = filter.startsWith("access_key_id");
+    List<EventRecord> out = new ArrayList<>();
+    List<String> busy = new ArrayList<>();
+    for (String ip : new java.util.TreeSet<>(ips)) {
+      if (addressCount(ip) > RARE_ADDRESS) {
+        busy.add(ip);
+        continue;
+      }
+      for (EventRecord e :
+          rows.select(
+              "SELECT record, source, event_id, day FROM events WHERE source_ip = ?"
+                  + RecordRows.range(from, to),
+              RecordRows.withRange(List.of(ip), from, to))) {
+        if (value.equals(byKey ? e.accessKeyId() : e.principalArn())) {
+          out.add(e);
+        }
+      }
+    }
+    if (!busy.isEmpty()) {
+      List<Object> params = new ArrayList<>();
+      params.add(value);
+      params.addAll(busy);
+      out.addAll(
+          rows.select(
+              "SELECT record, source, event_id, day FROM events WHERE "
+                  + filter
+                  + " AND source_ip IN ("
+                  + RecordRows.placeholders(busy.size())
+                  + ")"
+                  + RecordRows.range(from, to),
+              RecordRows.withRange(params, from, to)));
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
+  /** Events from an address, counted once per lookup (an index probe when it is rare). */
+  private long addressCount(String ip) {
+    return addressCounts.computeIfAbsent(
+        ip,
+        k -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement("SELECT count(*) FROM events WHERE source_ip = ?")) {
+            RecordRows.bind(ps, List.of(k));
+            try (ResultSet r = ps.executeQuery()) {
+              r.next();
+              return r.getLong(1);
+            }
+          } catch (SQLException e) {
+            throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+          }
+        });
+  }
+
+  private Set<String> addressesBefore(String column, String value, Instant before) {
+    Set<String> out = new LinkedHashSet<>();
+    if (value == null) {
+      return out;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT DISTINCT source_ip FROM events WHERE "
+                + column
+                + " = ? AND event_time < ? AND day <= ?")) {
+      RecordRows.bind(ps, List.of(value, Sql.timestamp(before), Sql.day(before)));
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+    }
+    return out;
   }
 
   @Override
@@ -155,58 +384,11 @@ public final class StoreEventLookup implements EventLookup {
         return List.of();
       }
     }
-    return select(
-        "SELECT source, raw FROM events WHERE "
+    return rows.select(
+        "SELECT record, source, event_id, day FROM events WHERE "
             + filter
-            + range(from, to)
+            + RecordRows.range(from, to)
             + " ORDER BY event_time, event_id",
-        withRange(List.of(values), from, to));
-  }
-
-  /** Inclusive bounds, also on {@code day} so DuckDB skips other days' row groups. */
-  private static String range(Instant from, Instant to) {
-    return (from == null ? "" : " AND event_time >= ? AND day >= ?")
-        + (to == null ? "" : " AND event_time <= ? AND day <= ?");
-  }
-
-  private static List<Object> withRange(List<?> values, Instant from, Instant to) {
-    List<Object> out = new ArrayList<>(values);
-    if (from != null) {
-      out.add(Sql.timestamp(from));
-      out.add(Sql.day(from));
-    }
-    if (to != null) {
-      out.add(Sql.timestamp(to));
-      out.add(Sql.day(to));
-    }
-    return out;
-  }
-
-  private List<EventRecord> select(String sql, List<?> params) {
-    Map<String, ByteArrayOutputStream> bySource = new LinkedHashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      int i = 1;
-      for (Object p : params) {
-        ps.setObject(i++, p);
-      }
-      try (ResultSet r = ps.executeQuery()) {
-        while (r.next()) {
-          ByteArrayOutputStream lines =
-              bySource.computeIfAbsent(r.getString(1), s -> new ByteArrayOutputStream());
-          lines.writeBytes(r.getString(2).getBytes(StandardCharsets.UTF_8));
-          lines.write('\n');
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
-    }
-    List<EventRecord> out = new ArrayList<>();
-    for (ByteArrayOutputStream lines : bySource.values()) {
-      for (Event e : reader.apply(lines.toByteArray(), CAPTURE)) {
-        out.add(EventRecord.of(e, interner));
-      }
-    }
-    out.sort(ORDER);
-    return out;
+        RecordRows.withRange(List.of(values), from, to));
   }
 }

@@ -37,6 +37,11 @@ public final class StoredFindings {
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
+  /** Every stored finding, earliest first. */
+  public List<Finding> all() {
+    return read("", null);
+  }
+
   /** Number of stored findings. */
   public long count() {
     try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM findings");
@@ -58,7 +63,9 @@ public final class StoredFindings {
                 + " evidence, explanation FROM findings "
                 + where
                 + " ORDER BY first_seen, finding_id")) {
-      ps.setString(1, param);
+      if (param != null) {
+        ps.setString(1, param);
+      }
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           RuleInfo rule =

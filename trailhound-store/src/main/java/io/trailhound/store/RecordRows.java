@@ -1,0 +1,135 @@
+package io.trailhound.store;
+
+import io.trailhound.event.Event;
+import io.trailhound.investigate.EventRecord;
+import io.trailhound.investigate.InMemoryEventIndex;
+import io.trailhound.investigate.Interner;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Reads the rows a {@link StoreEventLookup} query selects as {@link EventRecord}s — from the {@code
+ * record} column, or from the raw JSON through the scan's readers for events stored before it — and
+ * the SQL text and parameters the lookups share.
+ */
+final class RecordRows {
+
+  private static final Comparator<EventRecord> ORDER = EventRecord.ORDER;
+  private static final Set<String> CAPTURE = Set.copyOf(InMemoryEventIndex.requiredPaths());
+
+  private final Connection connection;
+  private final BiFunction<byte[], Set<String>, List<Event>> reader;
+  private final Interner interner = new Interner();
+
+  RecordRows(Connection connection, BiFunction<byte[], Set<String>, List<Event>> reader) {
+    this.connection = connection;
+    this.reader = reader;
+  }
+
+  static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+    int i = 1;
+    for (Object p : params) {
+      ps.setObject(i++, p);
+    }
+  }
+
+  /** Inclusive bounds, also on {@code day} so DuckDB skips other days' row groups. */
+  static String range(Instant from, Instant to) {
+    return (from == null ? "" : " AND event_time >= ? AND day >= ?")
+        + (to == null ? "" : " AND event_time <= ? AND day <= ?");
+  }
+
+  static List<Object> withRange(List<?> values, Instant from, Instant to) {
+    List<Object> out = new ArrayList<>(values);
+    if (from != null) {
+      out.add(Sql.timestamp(from));
+      out.add(Sql.day(from));
+    }
+    if (to != null) {
+      out.add(Sql.timestamp(to));
+      out.add(Sql.day(to));
+    }
+    return out;
+  }
+
+  /**
+   * Runs a query whose columns are {@code record, source, event_id, day} and turns the rows into
+   * records: from the {@code record} column, or, for events stored before it existed, from their
+   * raw JSON through the scan's readers.
+   */
+  List<EventRecord> select(String sql, List<?> params) {
+    List<EventRecord> out = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          String json = r.getString(1);
+          EventRecord record = json == null ? null : RecordCodec.decode(json, interner);
+          if (record != null) {
+            out.add(record);
+          } else {
+            missing.add(r.getString(3));
+            days.add(r.getObject(4, java.time.LocalDate.class));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+    }
+    if (!missing.isEmpty()) {
+      out.addAll(fromRaw(missing, days));
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
+  private List<EventRecord> fromRaw(List<String> ids, java.util.Set<java.time.LocalDate> days) {
+    String in =
+        days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "));
+    Map<String, ByteArrayOutputStream> bySource = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT source, raw FROM events WHERE day IN ("
+                + in
+                + ") AND event_id IN ("
+                + placeholders(ids.size())
+                + ")")) {
+      bind(ps, ids);
+      try (ResultSet r = ps.executeQuery()) {
+        while (r.next()) {
+          ByteArrayOutputStream lines =
+              bySource.computeIfAbsent(r.getString(1), s -> new ByteArrayOutputStream());
+          lines.writeBytes(r.getString(2).getBytes(StandardCharsets.UTF_8));
+          lines.write('\n');
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+    }
+    List<EventRecord> out = new ArrayList<>();
+    for (ByteArrayOutputStream lines : bySource.values()) {
+      for (Event e : reader.apply(lines.toByteArray(), CAPTURE)) {
+        out.add(EventRecord.of(e, interner));
+      }
+    }
+    return out;
+  }
+}
