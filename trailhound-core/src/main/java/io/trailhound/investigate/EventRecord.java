@@ -83,6 +83,12 @@ public record EventRecord(
    */
   public static final String INSTANCES = "responseElements.instancesSet.items.instanceId";
 
+  /**
+   * The email an identity-provider record (Okta, Entra ID, Microsoft 365) names its user by: not a
+   * raw path but the normalised actor's email, kept among the fields so every lookup carries it.
+   */
+  public static final String EMAIL = "actor.email";
+
   /** Raw paths kept when present (beyond the normalised view). */
   public static final List<String> PATHS =
       List.of(
@@ -170,6 +176,9 @@ public record EventRecord(
       if (value != null) {
         kept.put(path, path.endsWith("Document") ? value : interner.intern(value));
       }
+    }
+    if (a.email() != null) {
+      kept.put(EMAIL, interner.intern(a.email()));
     }
     Set<String> resources = new LinkedHashSet<>();
     for (Resource r : v.resources()) {

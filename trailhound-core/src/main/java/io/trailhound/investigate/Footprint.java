@@ -66,6 +66,9 @@ final class Footprint {
     if (all.size() < 2) {
       return all;
     }
+    if (seeds.stream().allMatch(IdentityBridge::fromIdentityProvider)) {
+      return IdentityBridge.scope(seeds, all);
+    }
     java.time.Instant first =
         seeds.stream().map(EventRecord::time).min(java.time.Instant::compareTo).orElseThrow();
     Set<String> known = new LinkedHashSet<>();

@@ -34,7 +34,12 @@ public final class Investigator {
   /** Investigates one finding. */
   public Investigation investigate(Finding finding) {
     List<EventRecord> seeds = Footprint.seeds(finding, lookup);
-    Footprint footprint = Footprint.of(seeds, Footprint.scope(seeds, lookup), lookup);
+    Set<String> scope = Footprint.scope(seeds, lookup);
+    // An identity-provider finding: follow the person into the AWS sessions they opened from there.
+    IdentityBridge bridge = IdentityBridge.follow(seeds, scope, lookup);
+    List<EventRecord> grown = new ArrayList<>(seeds);
+    bridge.events.stream().filter(e -> !seeds.contains(e)).forEach(grown::add);
+    Footprint footprint = Footprint.of(grown, scope, lookup);
     Map<String, TimelineBuilder.RuleTag> tags = new HashMap<>();
     TimelineBuilder.RuleTag tag =
         new TimelineBuilder.RuleTag(
@@ -51,6 +56,7 @@ public final class Investigator {
         seeds,
         footprint,
         tags,
+        bridge,
         finding.firstSeen() == null
             ? null
             : new Investigation.Reported(
@@ -87,6 +93,7 @@ public final class Investigator {
         seeds,
         footprint,
         Map.of(),
+        IdentityBridge.NONE,
         null);
   }
 
@@ -99,6 +106,7 @@ public final class Investigator {
       List<EventRecord> seeds,
       Footprint footprint,
       Map<String, TimelineBuilder.RuleTag> tags,
+      IdentityBridge bridge,
       Investigation.Reported reported) {
     List<EventRecord> resolveFrom = new ArrayList<>(seeds);
     if (resolveFrom.isEmpty()) {
@@ -106,7 +114,7 @@ public final class Investigator {
     }
     ResolvedActor actor =
         launched(
-            resolver.resolve(resolveFrom.subList(0, Math.min(resolveFrom.size(), 50))),
+            bridge.onto(resolver.resolve(resolveFrom.subList(0, Math.min(resolveFrom.size(), 50)))),
             footprint.events);
     Timeline timeline = TimelineBuilder.build(footprint.events, tags);
     List<Persistence> left = persistence.find(footprint.events);

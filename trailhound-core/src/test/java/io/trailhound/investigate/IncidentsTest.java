@@ -36,6 +36,30 @@ class IncidentsTest {
   }
 
   @Test
+  void an_okta_finding_merges_with_the_aws_session_opened_from_the_thiefs_address() {
+    Scanned okta =
+        Scanned.of(
+            Scanned.fixture("okta-hijack-okta.jsonl"),
+            Scanned.fixture("okta-hijack-cloudtrail.jsonl"));
+    Investigation replay =
+        okta.investigator().investigate(okta.finding("th-okta-session-multiple-addresses"));
+    Investigation thief = okta.investigator().investigateActor("ASIAOLIVIATHIEF0001");
+    Investigation other = CI.investigator().investigateActor("ASIACIRUN0000000001");
+
+    List<Incident> incidents = Incidents.group(List.of(other, thief, replay), Duration.ofHours(24));
+
+    assertThat(incidents).hasSize(2);
+    Incident merged =
+        incidents.stream()
+            .filter(i -> i.investigations().contains(replay))
+            .findFirst()
+            .orElseThrow();
+    assertThat(merged.investigations()).containsExactlyInAnyOrder(replay, thief);
+    assertThat(merged.shared()).contains("key ASIAOLIVIATHIEF0001");
+    assertThat(merged.timeline().get(0).eventId()).isEqualTo("ok-04-replay");
+  }
+
+  @Test
   void ids_and_order_do_not_depend_on_the_order_findings_arrive_in() {
     Investigation a = CHAIN.investigator().investigate(CHAIN.finding("th-iam-user-created"));
     Investigation other = CI.investigator().investigateActor("ASIACIRUN0000000001");

@@ -49,8 +49,7 @@ class SimulatedInvestigationTest {
 
   /**
    * Identity-provider account takeovers: the investigation of an Okta or Entra ID finding follows
-   * that account's records; the AWS sessions opened from it are not yet joined to it, so only the
-   * investigation itself is asserted (see every_account_takeover_is_investigated).
+   * the person into the AWS sessions and keys they used from the attacker's address.
    */
   private static final Set<String> TAKEOVERS =
       Set.of("okta-session-hijack", "okta-mfa-push-fatigue", "entra-risky-sign-in");
@@ -96,7 +95,6 @@ class SimulatedInvestigationTest {
     assertThat(scores)
         .isNotEmpty()
         .filteredOn(s -> !PIVOTS.contains(kind(s.scenario())))
-        .filteredOn(s -> !TAKEOVERS.contains(kind(s.scenario())))
         .allSatisfy(
             s -> {
               assertThat(s.investigations()).as(s.scenario()).isPositive();
@@ -257,7 +255,7 @@ class SimulatedInvestigationTest {
   }
 
   @Test
-  void every_account_takeover_is_investigated_from_its_identity_provider_records() {
+  void every_account_takeover_is_followed_from_its_identity_provider_records_into_aws() {
     var takeovers =
         sim.truth().scenarios().stream().filter(s -> TAKEOVERS.contains(s.kind())).toList();
     assertThat(takeovers).hasSize(TAKEOVERS.size());
@@ -267,10 +265,17 @@ class SimulatedInvestigationTest {
               .filter(
                   id -> !"cloudtrail".equals(scanned.index().byId(id).orElseThrow().sourceType()))
               .toList();
+      List<String> aws = s.eventIds().stream().filter(id -> !identity.contains(id)).toList();
       assertThat(identity).as(s.id()).isNotEmpty();
+      assertThat(aws).as(s.id()).isNotEmpty();
       assertThat(investigations)
           .as(s.id())
-          .anyMatch(inv -> inv.evidence().stream().anyMatch(identity::contains));
+          .anyMatch(
+              inv ->
+                  inv.evidence().containsAll(identity)
+                      && inv.evidence().containsAll(aws)
+                      && inv.actor().links().stream()
+                          .anyMatch(l -> l.kind().endsWith("-from-sign-in-address")));
     }
   }
 
