@@ -37,6 +37,27 @@ final class ResponsePlanner {
               "root credentials were used by the actor",
               "reset the root password, enable MFA on root, delete any root access keys"));
     }
+    Set<String> people = new LinkedHashSet<>();
+    for (EventRecord e : footprint.events) {
+      String person = IdentityBridge.person(e);
+      if (IdentityBridge.fromIdentityProvider(e) && person != null && !e.failed()) {
+        people.add(e.sourceType().equals("okta") ? "okta " + person : "entra " + person);
+      }
+    }
+    for (String p : people) {
+      boolean okta = p.startsWith("okta ");
+      String person = p.substring(p.indexOf(' ') + 1);
+      out.add(
+          new ResponseAction(
+              "reset-identity-provider-user",
+              person,
+              (okta ? "Okta" : "Entra ID") + " account used by the actor",
+              okta
+                  ? "clear the user's Okta sessions (DELETE /api/v1/users/<id>/sessions), reset"
+                      + " the password and re-enrol MFA factors"
+                  : "revoke the user's Entra ID sessions (revokeSignInSessions), reset the password,"
+                      + " re-register MFA and remove inbox rules the actor created"));
+    }
     for (Persistence p : persistence) {
       if (p.kind().equals("access-key") && !p.stillPresent()) {
         keys.remove(p.target());

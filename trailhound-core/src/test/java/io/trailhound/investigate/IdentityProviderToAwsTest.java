@@ -38,6 +38,16 @@ class IdentityProviderToAwsTest {
     assertThat(inv.actor().values("access-key"))
         .contains("ASIAOLIVIATHIEF0001")
         .doesNotContain("ASIAOLIVIAHOME00001", "ASIABOBOTHER0000001");
+    assertThat(inv.response())
+        .extracting(ResponseAction::action, ResponseAction::target)
+        .contains(
+            tuple("reset-identity-provider-user", "olivia@example.com"),
+            tuple(
+                "revoke-role-sessions",
+                "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/"
+                    + "AWSReservedSSO_PowerUserAccess_f76894f1858c8b11"),
+            tuple("block-source-address", "194.165.16.79"))
+        .doesNotContain(tuple("block-source-address", "91.64.12.105"));
   }
 
   @Test
@@ -73,5 +83,10 @@ class IdentityProviderToAwsTest {
     assertThat(inv.evidence()).doesNotContain("ek-01-home", "ek-05-home-later", "ek-06-other");
     assertThat(inv.actor().values("iam-user"))
         .containsExactly("arn:aws:iam::111111111111:user/heidi.cli");
+    assertThat(inv.response())
+        .extracting(ResponseAction::action, ResponseAction::target)
+        .contains(
+            tuple("reset-identity-provider-user", "heidi@example.com"),
+            tuple("disable-access-key", "AKIAHEIDI0000000001"));
   }
 }

@@ -33,8 +33,11 @@ final class RecordCodec {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** Fingerprint of the kept paths (String and List hash codes are specified, so stable). */
-  static final int PATHS = EventRecord.PATHS.hashCode();
+  /**
+   * Fingerprint of the kept paths and the identity-provider email field (String and List hash codes
+   * are specified, so stable): records written before the email was kept are read from raw JSON.
+   */
+  static final int PATHS = EventRecord.PATHS.hashCode() * 31 + EventRecord.EMAIL.hashCode();
 
   private RecordCodec() {}
 
