@@ -167,6 +167,8 @@ final class ActorResolver {
     if (humans.isEmpty() || !s.values("idp-user").isEmpty()) {
       return;
     }
+    Set<String> names = new LinkedHashSet<>();
+    humans.forEach(h -> names.add(h.toLowerCase(Locale.ROOT)));
     for (Link l : List.copyOf(s.links)) {
       if (!l.kind().equals("saml-subject")) {
         continue;
@@ -176,18 +178,37 @@ final class ActorResolver {
         continue;
       }
       Instant t = federation.get().time();
+      EventRecord named = null;
+      EventRecord any = null;
       for (EventRecord e :
           lookup.byIp(
               federation.get().ip(),
               t.minusSeconds(IDP_WINDOW_SECONDS),
               t.plusSeconds(IDP_WINDOW_SECONDS))) {
-        if (!"cloudtrail".equals(e.sourceType()) && e.userName() != null) {
-          s.add("idp-user", e.userName());
-          s.link(l.to(), e.sourceType() + ":" + e.userName(), "idp-sign-in-by-address", e.id());
-          break;
+        if (!IdentityBridge.fromIdentityProvider(e)) {
+          continue;
+        }
+        // the person's own record at that address, nearest the federation call, over anyone's
+        if (names.contains(IdentityBridge.person(e)) && (named == null || nearer(e, named, t))) {
+          named = e;
+        } else if (any == null && e.userName() != null) {
+          any = e;
         }
       }
+      if (named != null) {
+        String human = IdentityBridge.person(named);
+        s.add("idp-user", human);
+        s.link(human, named.sourceType() + ":" + human, "idp-sign-in", named.id());
+      } else if (any != null) {
+        s.add("idp-user", any.userName());
+        s.link(l.to(), any.sourceType() + ":" + any.userName(), "idp-sign-in-by-address", any.id());
+      }
     }
+  }
+
+  private static boolean nearer(EventRecord a, EventRecord b, Instant t) {
+    return Math.abs(a.time().getEpochSecond() - t.getEpochSecond())
+        < Math.abs(b.time().getEpochSecond() - t.getEpochSecond());
   }
 
   private static String callerOf(EventRecord i) {

@@ -89,4 +89,18 @@ class IdentityProviderToAwsTest {
             tuple("reset-identity-provider-user", "heidi@example.com"),
             tuple("disable-access-key", "AKIAHEIDI0000000001"));
   }
+
+  @Test
+  void each_aws_session_resolves_to_the_persons_own_okta_record_at_its_address() {
+    Investigation thief = OKTA.investigator().investigateActor("ASIAOLIVIATHIEF0001");
+    Investigation home = OKTA.investigator().investigateActor("ASIAOLIVIAHOME00001");
+
+    assertThat(thief.actor().links())
+        .extracting(Link::from, Link::to, Link::kind, Link::evidence)
+        .contains(
+            tuple("olivia@example.com", "okta:olivia@example.com", "idp-sign-in", "ok-04-replay"));
+    assertThat(home.actor().links())
+        .extracting(Link::kind, Link::evidence)
+        .contains(tuple("idp-sign-in", "ok-03-sso"));
+  }
 }
