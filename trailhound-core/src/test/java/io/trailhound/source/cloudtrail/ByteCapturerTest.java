@@ -5,19 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.trailhound.testing.SharedCorpus;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +32,8 @@ class ByteCapturerTest {
 
   private static final List<String> KEYS =
       List.of("a", "b", "é", "resources", "eventName", "userIdentity", "ARN");
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final RandomRecords RANDOM =
+      new RandomRecords(KEYS, 12, 5, "\"\\/\b\f\n\r\t\u0000\u001fé€😀a");
 
   @Property(tries = 600)
   void captures_what_jackson_captures_or_declines(
@@ -222,64 +212,11 @@ class ByteCapturerTest {
 
   @Provide
   Arbitrary<JsonNode> documents() {
-    return object(3);
+    return RANDOM.documents();
   }
 
   @Provide
   Arbitrary<Set<String>> pathSets() {
-    return Arbitraries.of(KEYS)
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(3)
-        .map(l -> String.join(".", l))
-        .set()
-        .ofMaxSize(6);
-  }
-
-  private Arbitrary<JsonNode> value(int depth) {
-    Arbitrary<JsonNode> scalars =
-        Arbitraries.oneOf(
-            Arbitraries.strings().ofMaxLength(12).map(s -> (JsonNode) TextNode.valueOf(s)),
-            Arbitraries.strings()
-                .withChars("\"\\/\b\f\n\r\t\u0000\u001fé€😀a")
-                .ofMaxLength(6)
-                .map(s -> (JsonNode) TextNode.valueOf(s)),
-            Arbitraries.integers().map(i -> (JsonNode) IntNode.valueOf(i)),
-            Arbitraries.longs().map(l -> (JsonNode) LongNode.valueOf(l)),
-            Arbitraries.bigIntegers()
-                .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
-                .map(b -> (JsonNode) BigIntegerNode.valueOf(b)),
-            Arbitraries.doubles().map(d -> (JsonNode) DoubleNode.valueOf(d)),
-            Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE, NullNode.instance));
-    if (depth == 0) {
-      return scalars;
-    }
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, scalars),
-        net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> object(depth - 1))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> array(depth - 1))));
-  }
-
-  private Arbitrary<JsonNode> array(int depth) {
-    return value(depth)
-        .list()
-        .ofMaxSize(3)
-        .map(
-            list -> {
-              ArrayNode a = NODES.arrayNode();
-              a.addAll(list);
-              return a;
-            });
-  }
-
-  private Arbitrary<JsonNode> object(int depth) {
-    return Arbitraries.maps(Arbitraries.of(KEYS), value(depth))
-        .ofMaxSize(5)
-        .map(
-            m -> {
-              ObjectNode o = NODES.objectNode();
-              m.forEach(o::set);
-              return o;
-            });
+    return RANDOM.pathSets();
   }
 }

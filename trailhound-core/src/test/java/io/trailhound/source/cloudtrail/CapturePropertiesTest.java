@@ -4,26 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.trailhound.event.FieldAccess;
 import io.trailhound.event.TreeFields;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -34,7 +22,7 @@ import net.jqwik.api.Provide;
 class CapturePropertiesTest {
 
   private static final List<String> KEYS = List.of("a", "b", "c", "resources", "eventName");
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final RandomRecords RANDOM = new RandomRecords(KEYS, 4, 4, null);
 
   @Property(tries = 400)
   void capture_answers_like_the_tree(
@@ -137,60 +125,11 @@ class CapturePropertiesTest {
 
   @Provide
   Arbitrary<JsonNode> documents() {
-    return object(3);
+    return RANDOM.documents();
   }
 
   @Provide
   Arbitrary<Set<String>> pathSets() {
-    return Arbitraries.of(KEYS)
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(3)
-        .map(l -> String.join(".", l))
-        .set()
-        .ofMaxSize(6);
-  }
-
-  private Arbitrary<JsonNode> value(int depth) {
-    Arbitrary<JsonNode> scalars =
-        Arbitraries.oneOf(
-            Arbitraries.strings().ofMaxLength(4).map(s -> (JsonNode) TextNode.valueOf(s)),
-            Arbitraries.integers().map(i -> (JsonNode) IntNode.valueOf(i)),
-            Arbitraries.longs().map(l -> (JsonNode) LongNode.valueOf(l)),
-            Arbitraries.bigIntegers()
-                .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
-                .map(b -> (JsonNode) BigIntegerNode.valueOf(b)),
-            Arbitraries.doubles().map(d -> (JsonNode) DoubleNode.valueOf(d)),
-            Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE, NullNode.instance));
-    if (depth == 0) {
-      return scalars;
-    }
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, scalars),
-        net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> object(depth - 1))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.lazy(() -> array(depth - 1))));
-  }
-
-  private Arbitrary<JsonNode> array(int depth) {
-    return value(depth)
-        .list()
-        .ofMaxSize(3)
-        .map(
-            list -> {
-              ArrayNode a = NODES.arrayNode();
-              a.addAll(list);
-              return a;
-            });
-  }
-
-  private Arbitrary<JsonNode> object(int depth) {
-    return Arbitraries.maps(Arbitraries.of(KEYS), value(depth))
-        .ofMaxSize(4)
-        .map(
-            m -> {
-              ObjectNode o = NODES.objectNode();
-              m.forEach(o::set);
-              return o;
-            });
+    return RANDOM.pathSets();
   }
 }
