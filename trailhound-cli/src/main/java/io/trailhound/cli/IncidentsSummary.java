@@ -5,13 +5,32 @@ import io.trailhound.investigate.Incidents;
 import io.trailhound.investigate.Investigation;
 import io.trailhound.investigate.Step;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
 /** The incidents a user should look at first, each with the head of its timeline. */
 final class IncidentsSummary {
 
+  /** Shared identities named on an incident's line; the report lists them all. */
+  private static final int MAX_LINKS = 5;
+
   private IncidentsSummary() {}
+
+  /** Whole seconds, so identity-provider times (milliseconds) keep the columns aligned. */
+  private static Instant seconds(Instant time) {
+    return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static String linkedBy(List<String> shared) {
+    if (shared.isEmpty()) {
+      return "";
+    }
+    String shown = String.join(", ", shared.subList(0, Math.min(MAX_LINKS, shared.size())));
+    String more = shared.size() > MAX_LINKS ? " and " + (shared.size() - MAX_LINKS) + " more" : "";
+    return "  linked by " + TerminalText.safe(shown) + more;
+  }
 
   /** The resolved actor, else what the finding itself names (network findings: the instance). */
   private static String actor(Investigation inv) {
@@ -34,11 +53,9 @@ final class IncidentsSummary {
           "%s  %s  %s .. %s%s%n",
           incident.verdict().label().toUpperCase(Locale.ROOT),
           TerminalText.safe(incident.id()),
-          incident.first(),
-          incident.last(),
-          incident.shared().isEmpty()
-              ? ""
-              : "  linked by " + TerminalText.safe(String.join(", ", incident.shared())));
+          seconds(incident.first()),
+          seconds(incident.last()),
+          linkedBy(incident.shared()));
       for (Investigation inv : incident.investigations()) {
         out.println(
             "  finding: "
@@ -53,7 +70,7 @@ final class IncidentsSummary {
         out.printf(
             Locale.ROOT,
             "    %s  %-22s %-34s %-16s %s%n",
-            s.time(),
+            seconds(s.time()),
             TerminalText.safe(s.tactic()),
             TerminalText.safe(s.api()),
             TerminalText.safe(s.ip()),

@@ -198,6 +198,13 @@ class SimulateCommandTest {
         .contains("CreatePolicyVersion")
         .contains("report with every incident's timeline and entity graph: ");
     assertThat(run.out()).doesNotContain("BENIGN-EXPLAINED  inc-");
+    assertThat(run.out().lines().filter(l -> l.startsWith("    20")))
+        .as("timeline steps in whole seconds, so the columns line up")
+        .isNotEmpty()
+        .allMatch(l -> l.matches("    \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  .*"));
+    assertThat(run.out())
+        .as("an incident joined by many instances names five and counts the rest")
+        .containsPattern("linked by [^\\n]* and \\d+ more");
     assertThat(Files.exists(tmp.resolve("ground-truth.json"))).isTrue();
     assertThat(Files.readString(tmp.resolve("report/report.html"))).contains("<svg");
     assertThat(tmp.resolve("report/incidents.json")).isNotEmptyFile();
