@@ -84,6 +84,13 @@ public record EventRecord(
   public static final String INSTANCES = "responseElements.instancesSet.items.instanceId";
 
   /**
+   * Instances an SSM {@code SendCommand} runs a command on: every id is kept, space-separated, like
+   * {@link #INSTANCES}. A command on an instance can read its role's credentials from the metadata
+   * service.
+   */
+  public static final String COMMANDED = "requestParameters.instanceIds";
+
+  /**
    * The email an identity-provider record (Okta, Entra ID, Microsoft 365) names its user by: not a
    * raw path but the normalised actor's email, kept among the fields so every lookup carries it.
    */
@@ -94,6 +101,7 @@ public record EventRecord(
       List.of(
           ISSUED_KEY,
           INSTANCES,
+          COMMANDED,
           CREATED_KEY,
           "responseElements.accessKey.userName",
           "responseElements.assumedRoleUser.arn",
@@ -172,7 +180,8 @@ public record EventRecord(
     Actor a = v.actor();
     Map<String, String> kept = new TreeMap<>();
     for (String path : PATHS) {
-      String value = path.equals(INSTANCES) ? all(event, path) : first(event, path);
+      String value =
+          path.equals(INSTANCES) || path.equals(COMMANDED) ? all(event, path) : first(event, path);
       if (value != null) {
         kept.put(path, path.endsWith("Document") ? value : interner.intern(value));
       }

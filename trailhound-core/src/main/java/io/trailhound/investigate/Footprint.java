@@ -170,10 +170,45 @@ final class Footprint {
           }
         }
       }
+      for (EventRecord d : stolen(e, ips, lookup)) {
+        if (d.accessKeyId() != null) {
+          f.derivedKeys.add(d.accessKeyId());
+        }
+        if (found.putIfAbsent(d.id(), d) == null) {
+          work.add(d);
+        }
+      }
     }
     List<EventRecord> all = new ArrayList<>(found.values());
     all.sort(ORDER);
     return new Footprint(f.seeds, f.ips, all).with(f);
+  }
+
+  /**
+   * Calls made with the role credentials of an instance {@code command} ran a command on (SSM
+   * {@code SendCommand}), from one of the footprint's own addresses after the command: the command
+   * read them from the instance metadata service and the attacker uses them from outside. The
+   * instance's own calls with its role come from the instance's address and stay out. EC2 names an
+   * instance's role session after the instance id.
+   */
+  static List<EventRecord> stolen(EventRecord command, Set<String> ips, EventLookup lookup) {
+    String instances = command.field(EventRecord.COMMANDED);
+    if (instances == null || command.failed() || ips.isEmpty()) {
+      return List.of();
+    }
+    Set<String> ids = Set.of(instances.split(" "));
+    List<EventRecord> out = new ArrayList<>();
+    for (String ip : ips) {
+      for (EventRecord e : lookup.byIp(ip, command.time(), null)) {
+        if (e.sessionName() != null
+            && ids.contains(e.sessionName())
+            && e.principalArn() != null
+            && e.principalArn().contains(":assumed-role/")) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
   }
 
   /**
