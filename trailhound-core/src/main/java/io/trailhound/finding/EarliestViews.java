@@ -40,26 +40,9 @@ final class EarliestViews {
 
   void offer(EventView view) {
     Instant t = view.time();
-    offer(t.getEpochSecond(), t.getNano(), view.eventId(), view);
-  }
-
-  /**
-   * Offers every event {@code other} kept: the result is what offering both owners' events to one
-   * instance would have kept. An event kept without its view sits at place {@code samples} or later
-   * in {@code other}, after at least {@code samples} earlier events that are offered too, so it
-   * lands past the samples here as well and its view is never needed.
-   */
-  void addAll(EarliestViews other) {
-    for (int i = 0; i < other.size; i++) {
-      offer(
-          other.seconds[i],
-          other.nanos[i],
-          other.ids[i],
-          i < other.samples ? other.views[i] : null);
-    }
-  }
-
-  private void offer(long s, int n, String id, EventView view) {
+    long s = t.getEpochSecond();
+    int n = t.getNano();
+    String id = view.eventId();
     if (size == max && compare(s, n, id, size - 1) >= 0) {
       return;
     }

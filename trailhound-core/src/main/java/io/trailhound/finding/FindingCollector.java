@@ -4,11 +4,8 @@ import io.trailhound.event.Event;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns rule matches into findings. Thread-safe: worker threads call {@link #add} concurrently.
@@ -36,20 +33,7 @@ public final class FindingCollector {
 
   private static final long SECONDS_PER_DAY = 86_400;
 
-  /**
-   * Each reader thread gathers its matches in its own groups, without contention (most matches of a
-   * scan fall on a few busy groups that both threads would otherwise lock in turn); {@link
-   * #findings} merges them.
-   */
-  private final Queue<Map<Key, FindingGroup>> perThread = new ConcurrentLinkedQueue<>();
-
-  private final ThreadLocal<Map<Key, FindingGroup>> mine =
-      ThreadLocal.withInitial(
-          () -> {
-            Map<Key, FindingGroup> groups = new HashMap<>();
-            perThread.add(groups);
-            return groups;
-          });
+  private final ConcurrentHashMap<Key, FindingGroup> groups = new ConcurrentHashMap<>();
 
   /** What makes matches one finding; {@link #text} is the persisted dedup key. */
   private record Key(String rule, String account, String region, String actor, long day) {
@@ -74,24 +58,16 @@ public final class FindingCollector {
             view.region(),
             view.actor().display(),
             Math.floorDiv(view.time().getEpochSecond(), SECONDS_PER_DAY));
-    mine.get().computeIfAbsent(key, k -> new FindingGroup(k.text(), rule, view)).add(view);
-  }
-
-  /** Number of findings so far. Call when no thread is adding. */
-  public int size() {
-    return merged().size();
-  }
-
-  /**
-   * Every thread's groups merged by key into new groups (the threads' own are left as they are, so
-   * this can be asked again). Call when no thread is adding: the scan has waited for its readers.
-   */
-  private Map<Key, FindingGroup> merged() {
-    Map<Key, FindingGroup> all = new HashMap<>();
-    for (Map<Key, FindingGroup> groups : perThread) {
-      groups.forEach((key, group) -> all.computeIfAbsent(key, k -> group.emptyCopy()).merge(group));
+    FindingGroup group = groups.get(key);
+    if (group == null) {
+      group = groups.computeIfAbsent(key, k -> new FindingGroup(k.text(), rule, view));
     }
-    return all;
+    group.add(view);
+  }
+
+  /** Number of findings so far. */
+  public int size() {
+    return groups.size();
   }
 
   /**
@@ -99,7 +75,6 @@ public final class FindingCollector {
    * same input.
    */
   public List<Finding> findings() {
-    Map<Key, FindingGroup> groups = merged();
     List<Finding> out = new ArrayList<>(groups.size());
     for (FindingGroup g : groups.values()) {
       out.add(g.toFinding());

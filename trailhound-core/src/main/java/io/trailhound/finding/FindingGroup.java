@@ -38,36 +38,6 @@ final class FindingGroup {
     this.actorType = view.actor().type();
   }
 
-  private FindingGroup(FindingGroup like) {
-    this.key = like.key;
-    this.rule = like.rule;
-    this.account = like.account;
-    this.region = like.region;
-    this.actor = like.actor;
-    this.actorType = like.actorType;
-  }
-
-  /** A group for the same key with nothing gathered yet. */
-  FindingGroup emptyCopy() {
-    return new FindingGroup(this);
-  }
-
-  /**
-   * Adds what {@code other} gathered for the same key (another reader thread's share of the
-   * matches): bounds and order are kept as if every match had been added here.
-   */
-  synchronized void merge(FindingGroup other) {
-    count += other.count;
-    if (other.first != null) {
-      first = first == null || other.first.isBefore(first) ? other.first : first;
-      last = last == null || other.last.isAfter(last) ? other.last : last;
-    }
-    earliest.addAll(other.earliest);
-    other.keys.values().forEach(keys::offer);
-    other.ips.values().forEach(ips::offer);
-    other.resources.values().forEach(resources::offer);
-  }
-
   synchronized void add(EventView view) {
     count++;
     first = first == null || view.time().isBefore(first) ? view.time() : first;
