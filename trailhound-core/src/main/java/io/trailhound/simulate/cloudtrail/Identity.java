@@ -108,20 +108,8 @@ public sealed interface Identity {
 
     @Override
     public void write(JsonGenerator g) throws IOException {
-      g.writeObjectFieldStart("userIdentity");
-      g.writeStringField("type", "AssumedRole");
-      g.writeStringField("principalId", roleId + ":" + session);
-      g.writeStringField("arn", arn());
-      g.writeStringField("accountId", account);
-      g.writeStringField("accessKeyId", accessKeyId);
-      g.writeObjectFieldStart("sessionContext");
-      g.writeObjectFieldStart("sessionIssuer");
-      g.writeStringField("type", "Role");
-      g.writeStringField("principalId", roleId);
-      g.writeStringField("arn", roleArn());
-      g.writeStringField("accountId", account);
-      g.writeStringField("userName", role);
-      g.writeEndObject();
+      Identity.openSession(g, "AssumedRole", roleId + ":" + session, arn(), account, accessKeyId);
+      Identity.sessionIssuer(g, "Role", roleId, roleArn(), account, role);
       g.writeObjectFieldStart("webIdFederationData");
       if (webIdProvider != null) {
         g.writeStringField("federatedProvider", webIdProvider);
@@ -222,20 +210,9 @@ public sealed interface Identity {
 
     @Override
     public void write(JsonGenerator g) throws IOException {
-      g.writeObjectFieldStart("userIdentity");
-      g.writeStringField("type", "FederatedUser");
-      g.writeStringField("principalId", account + ":" + name);
-      g.writeStringField("arn", arn());
-      g.writeStringField("accountId", account);
-      g.writeStringField("accessKeyId", accessKeyId);
-      g.writeObjectFieldStart("sessionContext");
-      g.writeObjectFieldStart("sessionIssuer");
-      g.writeStringField("type", "IAMUser");
-      g.writeStringField("principalId", issuerId);
-      g.writeStringField("arn", "arn:aws:iam::" + account + ":user/" + issuer);
-      g.writeStringField("accountId", account);
-      g.writeStringField("userName", issuer);
-      g.writeEndObject();
+      Identity.openSession(g, "FederatedUser", account + ":" + name, arn(), account, accessKeyId);
+      Identity.sessionIssuer(
+          g, "IAMUser", issuerId, "arn:aws:iam::" + account + ":user/" + issuer, account, issuer);
       g.writeObjectFieldStart("webIdFederationData");
       g.writeEndObject();
       Identity.attributes(g, created, false);
@@ -316,6 +293,35 @@ public sealed interface Identity {
       g.writeStringField("invokedBy", "AWS Internal");
       g.writeEndObject();
     }
+  }
+
+  /**
+   * Opens {@code userIdentity} and its {@code sessionContext} for a caller with temporary
+   * credentials; the caller closes both.
+   */
+  private static void openSession(
+      JsonGenerator g, String type, String principalId, String arn, String account, String key)
+      throws IOException {
+    g.writeObjectFieldStart("userIdentity");
+    g.writeStringField("type", type);
+    g.writeStringField("principalId", principalId);
+    g.writeStringField("arn", arn);
+    g.writeStringField("accountId", account);
+    g.writeStringField("accessKeyId", key);
+    g.writeObjectFieldStart("sessionContext");
+  }
+
+  /** The {@code sessionIssuer} object: the role or user whose credentials made the session. */
+  private static void sessionIssuer(
+      JsonGenerator g, String type, String principalId, String arn, String account, String name)
+      throws IOException {
+    g.writeObjectFieldStart("sessionIssuer");
+    g.writeStringField("type", type);
+    g.writeStringField("principalId", principalId);
+    g.writeStringField("arn", arn);
+    g.writeStringField("accountId", account);
+    g.writeStringField("userName", name);
+    g.writeEndObject();
   }
 
   private static void attributes(JsonGenerator g, Instant created, boolean mfa) throws IOException {
