@@ -170,6 +170,9 @@ final class Assessor {
                   ? List.of()
                   : List.of(timeline.patientZero().eventId())));
     }
+    for (InstanceShell shell : footprint.shells) {
+      context.add(new Verdict.Reason(shell.reason(), shell.evidence()));
+    }
     if (timeline.failed() > 0) {
       List<String> failedIds =
           timeline.steps().stream().filter(s -> s.errorCode() != null).map(Step::eventId).toList();
@@ -243,9 +246,12 @@ final class Assessor {
     for (String p : f.principals) {
       before.addAll(lookup.principalAddressesBefore(p, start));
     }
+    Set<String> shell = new java.util.HashSet<>();
+    f.shells.forEach(s -> s.calls().forEach(c -> shell.add(c.id())));
     Set<String> out = new TreeSet<>();
     for (EventRecord e : f.events) {
-      if (Footprint.isAddress(e.ip()) && !before.contains(e.ip())) {
+      // a shell's calls come from the instance's own address, which is not the attacker's
+      if (Footprint.isAddress(e.ip()) && !before.contains(e.ip()) && !shell.contains(e.id())) {
         out.add(e.ip());
       }
     }

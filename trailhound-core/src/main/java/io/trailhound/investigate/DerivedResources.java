@@ -64,6 +64,17 @@ final class DerivedResources {
     if (instance != null) {
       out.add(in.intern("arn:aws:ec2:" + region + ":" + account + ":instance/" + instance));
     }
+    // the instances an SSM command or session reached: "who opened a shell on i-…" is a pivot
+    for (String path : new String[] {EventRecord.COMMANDED, EventRecord.SESSION_TARGET}) {
+      String reached = f.get(path);
+      if (reached != null) {
+        for (String id : reached.split(" ")) {
+          if (InstanceShell.isInstanceId(id)) {
+            out.add(in.intern("arn:aws:ec2:" + region + ":" + account + ":instance/" + id));
+          }
+        }
+      }
+    }
     for (String path :
         new String[] {
           "requestParameters.sAMLProviderArn", "requestParameters.openIDConnectProviderArn"

@@ -91,6 +91,12 @@ public record EventRecord(
   public static final String COMMANDED = "requestParameters.instanceIds";
 
   /**
+   * The target of an SSM {@code StartSession}: an instance id for an interactive shell on an EC2
+   * instance, whose role credentials the shell can use.
+   */
+  public static final String SESSION_TARGET = "requestParameters.target";
+
+  /**
    * The email an identity-provider record (Okta, Entra ID, Microsoft 365) names its user by: not a
    * raw path but the normalised actor's email, kept among the fields so every lookup carries it.
    */
@@ -102,6 +108,7 @@ public record EventRecord(
           ISSUED_KEY,
           INSTANCES,
           COMMANDED,
+          SESSION_TARGET,
           CREATED_KEY,
           "responseElements.accessKey.userName",
           "responseElements.assumedRoleUser.arn",

@@ -32,6 +32,9 @@ final class Footprint {
   final Set<String> derivedKeys = new LinkedHashSet<>();
   final List<EventRecord> events;
 
+  /** Shells the footprint opened on instances, whose calls with the instance role it holds. */
+  final List<InstanceShell> shells = new ArrayList<>();
+
   private Footprint(List<EventRecord> seeds, Set<String> ips, List<EventRecord> events) {
     this.seeds = seeds;
     this.ips = ips;
@@ -170,7 +173,12 @@ final class Footprint {
           }
         }
       }
-      for (EventRecord d : stolen(e, ips, lookup)) {
+      List<EventRecord> reached = new ArrayList<>(stolen(e, ips, lookup));
+      for (InstanceShell shell : InstanceShell.opened(e, lookup)) {
+        f.shells.add(shell);
+        reached.addAll(shell.calls());
+      }
+      for (EventRecord d : reached) {
         if (d.accessKeyId() != null) {
           f.derivedKeys.add(d.accessKeyId());
         }
@@ -186,17 +194,18 @@ final class Footprint {
 
   /**
    * Calls made with the role credentials of an instance {@code command} ran a command on (SSM
-   * {@code SendCommand}), from one of the footprint's own addresses after the command: the command
-   * read them from the instance metadata service and the attacker uses them from outside. The
-   * instance's own calls with its role come from the instance's address and stay out. EC2 names an
-   * instance's role session after the instance id.
+   * {@code SendCommand}) or opened a shell on (SSM {@code StartSession}), from one of the
+   * footprint's own addresses after the command: the shell read them from the instance metadata
+   * service and the attacker uses them from outside. The instance's own calls with its role come
+   * from the instance's address and stay out (calls from the shell itself, on the instance, are
+   * {@link InstanceShell}'s). EC2 names an instance's role session after the instance id.
    */
   static List<EventRecord> stolen(EventRecord command, Set<String> ips, EventLookup lookup) {
-    String instances = command.field(EventRecord.COMMANDED);
-    if (instances == null || command.failed() || ips.isEmpty()) {
+    List<String> targets = InstanceShell.targets(command);
+    if (targets.isEmpty() || ips.isEmpty()) {
       return List.of();
     }
-    Set<String> ids = Set.of(instances.split(" "));
+    Set<String> ids = Set.copyOf(targets);
     List<EventRecord> out = new ArrayList<>();
     for (String ip : ips) {
       for (EventRecord e : lookup.byIp(ip, command.time(), null)) {
@@ -238,6 +247,7 @@ final class Footprint {
   }
 
   private Footprint with(Footprint other) {
+    shells.addAll(other.shells);
     keys.addAll(other.keys);
     principals.addAll(other.principals);
     derivedKeys.addAll(other.derivedKeys);

@@ -33,13 +33,21 @@ public final class Investigator {
 
   /** Investigates one finding. */
   public Investigation investigate(Finding finding) {
-    List<EventRecord> seeds = Footprint.seeds(finding, lookup);
+    List<EventRecord> found = Footprint.seeds(finding, lookup);
+    // Calls an instance's role made from a shell someone opened on it: the footprint is theirs,
+    // from the command or session that opened the shell (the instance's own work stays out).
+    java.util.Optional<InstanceShell> shell = InstanceShell.behind(found, lookup);
+    List<EventRecord> seeds = shell.map(s -> List.of(s.command())).orElse(found);
     Set<String> scope = Footprint.scope(seeds, lookup);
     // An identity-provider finding: follow the person into the AWS sessions they opened from there.
     IdentityBridge bridge = IdentityBridge.follow(seeds, scope, lookup);
     List<EventRecord> grown = new ArrayList<>(seeds);
     bridge.events.stream().filter(e -> !seeds.contains(e)).forEach(grown::add);
     Footprint footprint = Footprint.of(grown, scope, lookup);
+    List<EventRecord> resolveFrom = new ArrayList<>(seeds);
+    if (shell.isPresent()) {
+      found.stream().filter(e -> !resolveFrom.contains(e)).forEach(resolveFrom::add);
+    }
     Map<String, TimelineBuilder.RuleTag> tags = new HashMap<>();
     TimelineBuilder.RuleTag tag =
         new TimelineBuilder.RuleTag(
@@ -53,7 +61,7 @@ public final class Investigator {
         finding.title(),
         finding.severity(),
         finding.rule().origin(),
-        seeds,
+        resolveFrom,
         footprint,
         tags,
         bridge,
@@ -113,9 +121,12 @@ public final class Investigator {
       resolveFrom.addAll(footprint.events);
     }
     ResolvedActor actor =
-        launched(
-            bridge.onto(resolver.resolve(resolveFrom.subList(0, Math.min(resolveFrom.size(), 50)))),
-            footprint.events);
+        shells(
+            launched(
+                bridge.onto(
+                    resolver.resolve(resolveFrom.subList(0, Math.min(resolveFrom.size(), 50)))),
+                footprint.events),
+            footprint.shells);
     Timeline timeline = TimelineBuilder.build(footprint.events, tags);
     List<Persistence> left = persistence.find(footprint.events);
     List<PrivescMatch> privesc = privesc(footprint.events);
@@ -171,6 +182,32 @@ public final class Investigator {
     }
     if (identities.size() == actor.identities().size()) {
       return actor;
+    }
+    return new ResolvedActor(actor.display(), actor.principal(), actor.root(), identities, links);
+  }
+
+  /**
+   * The instance role sessions the footprint used through a shell it opened on an instance, as
+   * identities of the actor linked by the command or session that opened the shell ({@code
+   * shell-on-instance}).
+   */
+  static ResolvedActor shells(ResolvedActor actor, List<InstanceShell> shells) {
+    if (shells.isEmpty()) {
+      return actor;
+    }
+    List<Identity> identities = new ArrayList<>(actor.identities());
+    List<Link> links = new ArrayList<>(actor.links());
+    for (InstanceShell s : shells) {
+      EventRecord c = s.command();
+      String from = c.principalArn() != null ? c.principalArn() : c.accessKeyId();
+      Identity session = new Identity("role-session", s.session());
+      if (!identities.contains(session)) {
+        identities.add(session);
+      }
+      Link link = new Link(from, s.session(), "shell-on-instance", c.id());
+      if (!links.contains(link)) {
+        links.add(link);
+      }
     }
     return new ResolvedActor(actor.display(), actor.principal(), actor.root(), identities, links);
   }

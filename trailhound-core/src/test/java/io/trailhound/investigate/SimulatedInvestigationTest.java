@@ -48,13 +48,6 @@ class SimulatedInvestigationTest {
       Set.of("ec2-steal-instance-credentials", "ec2-enumerate-from-instance");
 
   /**
-   * Discovery run from a shell on the instance with the instance's own role: by address and
-   * credentials those calls are the instance's own, so per-investigation precision does not apply.
-   * (Stolen instance credentials used from elsewhere are held to the thresholds.)
-   */
-  private static final Set<String> FROM_THE_INSTANCE = Set.of("ec2-enumerate-from-instance");
-
-  /**
    * Identity-provider account takeovers: the investigation of an Okta or Entra ID finding follows
    * the person into the AWS sessions and keys they used from the attacker's address.
    */
@@ -101,7 +94,6 @@ class SimulatedInvestigationTest {
 
     assertThat(scores)
         .isNotEmpty()
-        .filteredOn(s -> !FROM_THE_INSTANCE.contains(kind(s.scenario())))
         .allSatisfy(
             s -> {
               assertThat(s.investigations()).as(s.scenario()).isPositive();
@@ -237,10 +229,9 @@ class SimulatedInvestigationTest {
   }
 
   /**
-   * Attacks that pivot from a leaked key into an instance's role: one investigation follows one set
-   * of credentials, and calls the instance's role makes from the instance itself are, to an
-   * investigator, the instance's own; so precision and recall per investigation do not apply. Both
-   * sets of credentials must still be investigated.
+   * Attacks that pivot from a leaked key into an instance's role (its credentials stolen and used
+   * elsewhere, or used from a shell on the instance itself): both sets of credentials are
+   * investigated.
    */
   @Test
   void both_credentials_of_an_attack_that_pivots_into_an_instance_role_are_investigated() {
