@@ -16,9 +16,10 @@ import java.util.TreeSet;
 
 /**
  * Merges investigations into incidents: two investigations join when they share the actor's
- * principal, a role session, an access key, a source address or an EC2 instance (one the actor
- * launched, the one a network finding names) and their activity lies within the window of each
- * other (union-find). Ids and order depend only on the findings.
+ * principal (an IAM user or root, not a role session ARN many sessions share), an access key (a
+ * role session's own temporary key), a source address or an EC2 instance (one the actor launched,
+ * the one a network finding names) and their activity lies within the window of each other
+ * (union-find). Ids and order depend only on the findings.
  */
 public final class Incidents {
 
@@ -86,17 +87,22 @@ public final class Incidents {
     return out;
   }
 
-  /** What identifies the actor of an investigation for merging. */
+  /**
+   * What identifies the actor of an investigation for merging: the principal when it is one
+   * identity (an IAM user, root), the access keys (a role session's temporary key is that session),
+   * the source addresses, the instances. Not the ARN of a role session: every session of an IAM
+   * Identity Center user ({@code assumed-role/AWSReservedSSO_…/alice@…}), of an instance role
+   * ({@code …/i-…}) or of a federated user has the same one, so a victim's own sessions would join
+   * the incident of the one stolen from them.
+   */
   static List<String> entities(Investigation inv) {
     TreeSet<String> out = new TreeSet<>();
-    if (inv.actor().principal() != null) {
-      out.add("principal " + inv.actor().principal());
+    String principal = inv.actor().principal();
+    if (principal != null && !sharedBySessions(principal)) {
+      out.add("principal " + principal);
     }
     for (String key : inv.actor().values("access-key")) {
       out.add("key " + key);
-    }
-    for (String session : inv.actor().values("role-session")) {
-      out.add("session " + session);
     }
     for (String ip : inv.timeline().ips()) {
       out.add("ip " + ip);
@@ -114,6 +120,11 @@ public final class Incidents {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** An ARN every session of a role or federated user carries, whoever holds the session. */
+  static boolean sharedBySessions(String arn) {
+    return arn.contains(":assumed-role/") || arn.contains(":federated-user/");
   }
 
   /**

@@ -60,6 +60,35 @@ class IncidentsTest {
   }
 
   @Test
+  void a_victims_own_sso_session_does_not_join_the_incident_of_the_session_stolen_from_them() {
+    Scanned okta =
+        Scanned.of(
+            Scanned.fixture("okta-hijack-okta.jsonl"),
+            Scanned.fixture("okta-hijack-cloudtrail.jsonl"));
+    Investigation home = okta.investigator().investigateActor("ASIAOLIVIAHOME00001");
+    Investigation thief = okta.investigator().investigateActor("ASIAOLIVIATHIEF0001");
+    Investigation thiefAgain = okta.investigator().investigateActor("194.165.16.79");
+
+    // one IAM Identity Center principal ARN for both: olivia's session from home and the thief's
+    assertThat(home.actor().principal())
+        .isEqualTo(thief.actor().principal())
+        .endsWith("AWSReservedSSO_PowerUserAccess_f76894f1858c8b11/olivia@example.com");
+
+    List<Incident> incidents =
+        Incidents.group(List.of(home, thief, thiefAgain), Incidents.DEFAULT_WINDOW);
+
+    assertThat(incidents).hasSize(2);
+    Incident stolen =
+        incidents.stream()
+            .filter(i -> i.investigations().contains(thief))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stolen.investigations()).containsExactlyInAnyOrder(thief, thiefAgain);
+    assertThat(stolen.shared()).contains("key ASIAOLIVIATHIEF0001", "ip 194.165.16.79");
+    assertThat(stolen.shared()).noneMatch(e -> e.contains("olivia@example.com"));
+  }
+
+  @Test
   void ids_and_order_do_not_depend_on_the_order_findings_arrive_in() {
     Investigation a = CHAIN.investigator().investigate(CHAIN.finding("th-iam-user-created"));
     Investigation other = CI.investigator().investigateActor("ASIACIRUN0000000001");
