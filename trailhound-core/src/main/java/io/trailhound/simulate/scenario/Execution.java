@@ -368,16 +368,19 @@ final class Execution {
     a.pause(5, 90);
     sendCommand(a, List.of(w.session()));
     a.pause(5, 40);
-    // The commands run on the instance: its role, its address, the CLI installed there.
-    a.as(
+    // The commands run on the instance: its role, its address, the CLI installed there. Version 2
+    // of the CLI names each command in its user agent (command/iam.list-users), version 1 does not;
+    // neither is the agent of the instance's own software (the SSM agent's Go SDK).
+    Caller shell =
         new Caller(
             WorkloadActivity.identity(w, a.now()),
             w.ip(),
             a.ctx()
                 .pick(
-                    "aws-cli/2.15.17 Python/3.11.6 Linux/6.1.72-96.166.amzn2023.x86_64 exe/x86_64.amzn.2023 prompt/off command/sts.get-caller-identity",
+                    "aws-cli/2.15.17 Python/3.11.6 Linux/6.1.72-96.166.amzn2023.x86_64 exe/x86_64.amzn.2023 prompt/off",
                     "aws-cli/1.18.147 Python/2.7.18 Linux/4.14.336-257.562.amzn2.x86_64 botocore/1.18.6"),
-            false));
+            false);
+    a.as(cli(shell, "sts.get-caller-identity"));
     a.call("sts", "GetCallerIdentity", null, null);
     List<String> apis =
         new ArrayList<>(
@@ -391,16 +394,32 @@ final class Execution {
     for (int i = 0, n = a.between(4, apis.size()); i < n; i++) {
       a.pause(1, 20);
       String api = apis.remove(a.ctx().random().nextInt(apis.size()));
+      a.as(cli(shell, "iam." + command(api)));
       a.add(a.ctx().iam().iam(a.caller(), a.now(), api, a.account().id(), null));
     }
     a.pause(1, 20);
+    a.as(cli(shell, "s3.ls"));
     a.add(
         a.ctx()
             .s3()
             .bucket(a.caller(), a.now(), "ListBuckets", a.region(), a.account().id(), null, null)
             .readOnly());
     a.pause(1, 20);
+    a.as(cli(shell, "ec2.describe-instances"));
     a.describe("DescribeInstances");
+  }
+
+  /** {@code shell} running one CLI command: version 2 of the CLI names it in its user agent. */
+  private static Caller cli(Caller shell, String command) {
+    String agent = shell.userAgent();
+    return agent.startsWith("aws-cli/2.")
+        ? new Caller(shell.identity(), shell.ip(), agent + " command/" + command, shell.console())
+        : shell;
+  }
+
+  /** The CLI command of an API: {@code ListUsers} → {@code list-users}. */
+  private static String command(String api) {
+    return api.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
   }
 
   private static void sesEnumerate(Attack a) {
