@@ -48,64 +48,104 @@ record EvidenceScore(
 
   static List<EvidenceScore> score(
       GroundTruth truth, List<Investigation> investigations, EventLookup lookup) {
-    Map<String, String> owner = new HashMap<>();
-    truth.scenarios().forEach(s -> s.eventIds().forEach(id -> owner.put(id, s.id())));
-    return truth.scenarios().stream().map(s -> score(s, owner, investigations, lookup)).toList();
+    Tally tally = new Tally(truth, lookup);
+    investigations.forEach(tally::add);
+    return tally.scores();
   }
 
-  private static EvidenceScore score(
-      TruthScenario s,
-      Map<String, String> owner,
-      List<Investigation> investigations,
-      EventLookup lookup) {
-    Set<String> events = new HashSet<>(s.eventIds());
-    double precision = 1;
-    double recall = 0;
-    Investigation best = null;
-    long bestOthers = 0;
-    int covering = 0;
-    Set<String> persistenceFound = new HashSet<>();
-    for (Investigation inv : investigations) {
-      long mine = inv.evidence().stream().filter(events::contains).count();
-      if (mine == 0) {
-        continue;
-      }
-      covering++;
-      long others =
-          inv.evidence().stream()
-              .filter(id -> owner.containsKey(id) && !events.contains(id))
-              .count();
-      precision = Math.min(precision, (double) mine / (inv.evidence().size() - others));
-      double r = (double) mine / events.size();
-      if (r > recall || r == recall && best != null && others < bestOthers) {
-        recall = r;
-        best = inv;
-        bestOthers = others;
-      }
-      inv.persistence().forEach(p -> persistenceFound.add(p.eventId()));
+  /**
+   * Scores kept up to date one investigation at a time, so a large simulation need not keep its
+   * investigations (what {@link #score} gives for the same investigations in any order, ties
+   * between equally good investigations aside).
+   */
+  static final class Tally {
+    private final GroundTruth truth;
+    private final EventLookup lookup;
+    private final Map<String, String> owner = new HashMap<>();
+    private final Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
+
+    Tally(GroundTruth truth, EventLookup lookup) {
+      this.truth = truth;
+      this.lookup = lookup;
+      truth.scenarios().forEach(s -> s.eventIds().forEach(id -> owner.put(id, s.id())));
+      truth.scenarios().forEach(s -> scenarios.put(s.id(), new Scenario(s)));
     }
-    String first =
-        s.eventIds().stream()
+
+    /** Counts one investigation against every scenario whose events it holds. */
+    void add(Investigation inv) {
+      Map<String, Long> mine = new HashMap<>();
+      long attack = 0;
+      for (String id : inv.evidence()) {
+        String s = owner.get(id);
+        if (s != null) {
+          mine.merge(s, 1L, Long::sum);
+          attack++;
+        }
+      }
+      for (Map.Entry<String, Long> e : mine.entrySet()) {
+        scenarios.get(e.getKey()).add(inv, e.getValue(), attack - e.getValue());
+      }
+    }
+
+    List<EvidenceScore> scores() {
+      return truth.scenarios().stream().map(s -> scenarios.get(s.id()).score()).toList();
+    }
+
+    /** One scenario's running score. */
+    private final class Scenario {
+      final TruthScenario truth;
+      final Set<String> persistenceFound = new HashSet<>();
+      int covering;
+      double precision = 1;
+      double recall;
+      long bestOthers;
+      boolean bestZero;
+      boolean anyBest;
+
+      Scenario(TruthScenario truth) {
+        this.truth = truth;
+      }
+
+      void add(Investigation inv, long mine, long others) {
+        covering++;
+        precision = Math.min(precision, (double) mine / (inv.evidence().size() - others));
+        double r = (double) mine / truth.eventIds().size();
+        if (r > recall || r == recall && anyBest && others < bestOthers) {
+          recall = r;
+          bestOthers = others;
+          anyBest = true;
+          bestZero = patientZero(inv, others, first(), owner, lookup);
+        }
+        inv.persistence().forEach(p -> persistenceFound.add(p.eventId()));
+      }
+
+      String first() {
+        return truth.eventIds().stream()
             .map(lookup::byId)
             .flatMap(java.util.Optional::stream)
             .min(Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id))
             .map(EventRecord::id)
             .orElse(null);
-    List<String> expected =
-        s.eventIds().stream()
-            .map(lookup::byId)
-            .flatMap(java.util.Optional::stream)
-            .filter(e -> !e.failed() && PERSISTENCE_APIS.contains(e.api()))
-            .map(EventRecord::id)
-            .toList();
-    return new EvidenceScore(
-        s.id(),
-        covering,
-        covering == 0 ? 0 : precision,
-        recall,
-        best != null && patientZero(best, bestOthers, first, owner, lookup),
-        expected.size(),
-        (int) expected.stream().filter(persistenceFound::contains).count());
+      }
+
+      EvidenceScore score() {
+        List<String> expected =
+            truth.eventIds().stream()
+                .map(lookup::byId)
+                .flatMap(java.util.Optional::stream)
+                .filter(e -> !e.failed() && PERSISTENCE_APIS.contains(e.api()))
+                .map(EventRecord::id)
+                .toList();
+        return new EvidenceScore(
+            truth.id(),
+            covering,
+            covering == 0 ? 0 : precision,
+            recall,
+            anyBest && bestZero,
+            expected.size(),
+            (int) expected.stream().filter(persistenceFound::contains).count());
+      }
+    }
   }
 
   /**

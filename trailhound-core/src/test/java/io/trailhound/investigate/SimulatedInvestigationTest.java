@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,29 @@ class SimulatedInvestigationTest {
   static long seed;
   static SimulationSummary sim;
   static Scanned scanned;
-  static List<Investigation> investigations;
+
+  /**
+   * Only what the tests below need is kept of each investigation, so a large simulation fits the
+   * test's heap; every investigation is kept with {@code -Dtrailhound.investigate.explain=true}.
+   */
+  static List<Investigation> kept = new ArrayList<>();
+
+  static List<EvidenceScore> scores;
+
+  /** Attack events some investigation holds as evidence. */
+  static Set<String> investigatedAttack = new HashSet<>();
+
+  /** Takeover scenarios an investigation followed from identity-provider records into AWS. */
+  static Set<String> takeoversFollowed = new HashSet<>();
+
+  /** The verdict of every investigation that holds attack events. */
+  static List<Judged> judged = new ArrayList<>();
+
+  /** The smallest investigation holding every event of the first credential compromise. */
+  static Investigation golden;
+
+  /** An investigation's rule, the labelled attacks in its evidence and its verdict. */
+  record Judged(String rule, List<TruthScenario> attacks, Verdict verdict) {}
 
   @BeforeAll
   static void simulate_scan_and_investigate() throws IOException {
@@ -75,18 +99,63 @@ class SimulatedInvestigationTest {
         Simulator.run(
             SimulationOptions.defaults(seed, tmp.resolve("sim")).withScale(scale).withDays(days));
     scanned = Scanned.of(sim.inputs().toArray(Path[]::new));
-    investigations = new ArrayList<>();
+    boolean explain = Boolean.getBoolean("trailhound.investigate.explain");
+    EvidenceScore.Tally tally = new EvidenceScore.Tally(sim.truth(), scanned.index());
+    Map<String, TruthScenario> owner = new HashMap<>();
+    sim.truth().scenarios().forEach(t -> t.eventIds().forEach(id -> owner.put(id, t)));
     Investigator investigator = scanned.investigator();
     for (Finding f : scanned.result().findings()) {
       if (f.severity().atLeast(Severity.LOW)) {
-        investigations.add(investigator.investigate(f));
+        Investigation inv = investigator.investigate(f);
+        tally.add(inv);
+        observe(inv, owner);
+        if (explain) {
+          kept.add(inv);
+        }
       }
+    }
+    scores = tally.scores();
+  }
+
+  /** Keeps what the tests need of one investigation. */
+  private static void observe(Investigation inv, Map<String, TruthScenario> owner) {
+    Set<String> evidence = new HashSet<>(inv.evidence());
+    Set<TruthScenario> attacks = new java.util.LinkedHashSet<>();
+    for (String id : inv.evidence()) {
+      TruthScenario t = owner.get(id);
+      if (t != null) {
+        attacks.add(t);
+        investigatedAttack.add(id);
+      }
+    }
+    if (attacks.isEmpty()) {
+      return;
+    }
+    judged.add(new Judged(inv.rule(), List.copyOf(attacks), inv.verdict()));
+    for (TruthScenario t : attacks) {
+      if (TAKEOVERS.contains(t.kind())
+          && evidence.containsAll(t.eventIds())
+          && inv.actor().links().stream()
+              .anyMatch(l -> l.kind().endsWith("-from-sign-in-address"))) {
+        takeoversFollowed.add(t.id());
+      }
+    }
+    TruthScenario compromise =
+        sim.truth().scenarios().stream()
+            .filter(t -> t.kind().equals("credential-compromise"))
+            .findFirst()
+            .orElseThrow();
+    if (evidence.containsAll(compromise.eventIds())
+        && (golden == null
+            || inv.evidence().size() < golden.evidence().size()
+            || inv.evidence().size() == golden.evidence().size()
+                && inv.findingId().compareTo(golden.findingId()) < 0)) {
+      golden = inv;
     }
   }
 
   @Test
   void every_scenario_is_investigated_with_precise_complete_evidence_and_its_persistence() {
-    List<EvidenceScore> scores = EvidenceScore.score(sim.truth(), investigations, scanned.index());
     scores.forEach(s -> System.out.println("seed " + seed + "  " + s));
     if (Boolean.getBoolean("trailhound.investigate.explain")) {
       explain(scores);
@@ -157,7 +226,7 @@ class SimulatedInvestigationTest {
           System.out.println("      scope " + Footprint.scope(seeds, scanned.index()));
         }
       }
-      for (Investigation inv : investigations) {
+      for (Investigation inv : kept) {
         if (inv.evidence().stream().noneMatch(mine::contains)) {
           continue;
         }
@@ -243,7 +312,7 @@ class SimulatedInvestigationTest {
       for (String id : s.eventIds()) {
         String principal = scanned.index().byId(id).orElseThrow().principalArn();
         principals.add(principal);
-        if (investigations.stream().anyMatch(inv -> inv.evidence().contains(id))) {
+        if (investigatedAttack.contains(id)) {
           investigated.add(principal);
         }
       }
@@ -263,18 +332,11 @@ class SimulatedInvestigationTest {
               .filter(
                   id -> !"cloudtrail".equals(scanned.index().byId(id).orElseThrow().sourceType()))
               .toList();
-      List<String> aws = s.eventIds().stream().filter(id -> !identity.contains(id)).toList();
-      assertThat(identity).as(s.id()).isNotEmpty();
-      assertThat(aws).as(s.id()).isNotEmpty();
-      assertThat(investigations)
-          .as(s.id())
-          .anyMatch(
-              inv ->
-                  inv.evidence().containsAll(identity)
-                      && inv.evidence().containsAll(aws)
-                      && inv.actor().links().stream()
-                          .anyMatch(l -> l.kind().endsWith("-from-sign-in-address")));
+      assertThat(identity).as(s.id()).isNotEmpty().hasSizeLessThan(s.eventIds().size());
     }
+    // one investigation holds both the identity-provider records and the AWS calls, and links them
+    assertThat(takeoversFollowed)
+        .containsExactlyInAnyOrderElementsOf(takeovers.stream().map(TruthScenario::id).toList());
   }
 
   private static String kind(String scenarioId) {
@@ -288,22 +350,16 @@ class SimulatedInvestigationTest {
    */
   @Test
   void every_harmful_attack_is_judged_malicious_and_no_technique_replay_benign() {
-    for (Investigation inv : investigations) {
-      List<TruthScenario> attacks =
-          sim.truth().scenarios().stream()
-              .filter(s -> s.eventIds().stream().anyMatch(inv.evidence()::contains))
-              .toList();
-      if (attacks.isEmpty()) {
-        continue;
-      }
-      boolean harmful = attacks.stream().anyMatch(s -> HARMFUL.contains(s.kind()));
+    assertThat(judged).isNotEmpty();
+    for (Judged j : judged) {
+      boolean harmful = j.attacks().stream().anyMatch(s -> HARMFUL.contains(s.kind()));
       if (harmful) {
-        assertThat(inv.verdict().kind())
-            .as("%s on %s: %s", inv.rule(), attacks, inv.verdict())
+        assertThat(j.verdict().kind())
+            .as("%s on %s: %s", j.rule(), j.attacks(), j.verdict())
             .isEqualTo(Verdict.Kind.MALICIOUS);
       } else {
-        assertThat(inv.verdict().kind())
-            .as("%s on %s: %s", inv.rule(), attacks, inv.verdict())
+        assertThat(j.verdict().kind())
+            .as("%s on %s: %s", j.rule(), j.attacks(), j.verdict())
             .isIn(Verdict.Kind.MALICIOUS, Verdict.Kind.SUSPICIOUS);
       }
     }
@@ -311,18 +367,8 @@ class SimulatedInvestigationTest {
 
   @Test
   void the_credential_compromise_timeline_matches_its_golden_file() throws IOException {
-    var scenario =
-        sim.truth().scenarios().stream()
-            .filter(s -> s.kind().equals("credential-compromise"))
-            .findFirst()
-            .orElseThrow();
-    Investigation inv =
-        investigations.stream()
-            .filter(i -> i.evidence().containsAll(scenario.eventIds()))
-            .min(
-                java.util.Comparator.comparing((Investigation i) -> i.evidence().size())
-                    .thenComparing(Investigation::findingId))
-            .orElseThrow();
+    assertThat(golden).as("an investigation with the whole credential compromise").isNotNull();
+    Investigation inv = golden;
     StringBuilder b = new StringBuilder();
     b.append("actor ").append(inv.actor().display()).append('\n');
     b.append("verdict ").append(inv.verdict().kind().label()).append('\n');
