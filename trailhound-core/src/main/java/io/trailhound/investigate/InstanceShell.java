@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * calls must start within {@link #QUIET} of it and end at the first silence that long, at most
  * {@link #HORIZON} after it. With no history before the command nothing can be told apart and no
  * call is claimed; with less than a day of it only a new client counts (an API the instance has
- * not called yet may be one it calls once a day).
+ * not called yet may be one it calls once a day). Calls of earlier shells on the instance (told
+ * apart the same way) are not part of its history.
  *
  * @param command the {@code SendCommand} or {@code StartSession} that opened the shell
  * @param instance the instance id
@@ -156,24 +157,40 @@ record InstanceShell(
   static Optional<InstanceShell> of(
       EventRecord command, String instance, String issuer, EventLookup lookup) {
     Instant t = command.time();
-    Set<String> knownClients = new LinkedHashSet<>();
-    Set<String> knownApis = new LinkedHashSet<>();
-    String session = null;
-    Instant since = null;
-    for (EventRecord e : lookup.bySession(issuer, instance, t.minus(HISTORY), t)) {
-      if (e.time().isBefore(t)) {
-        knownClients.add(client(e.userAgent()));
-        knownApis.add(e.api());
-        session = e.principalArn();
-        since = since == null ? e.time() : since;
+    // What earlier shells on the instance did is not its habit: an attacker coming back with the
+    // same CLI is still new. Their calls are told apart the same way, oldest first.
+    List<Instant> earlier = new ArrayList<>();
+    for (EventRecord e :
+        lookup.byResource(
+            arn(command.region(), command.account(), instance), t.minus(HISTORY), t)) {
+      if (e.time().isBefore(t) && targets(e).contains(instance)) {
+        earlier.add(e.time());
       }
     }
-    if (knownClients.isEmpty()) {
+    earlier.sort(null);
+    Habits habits = new Habits();
+    int next = 0;
+    Instant open = null; // the last call of an earlier shell whose window is still open
+    for (EventRecord e : lookup.bySession(issuer, instance, t.minus(HISTORY), t)) {
+      if (!e.time().isBefore(t)) {
+        break;
+      }
+      while (next < earlier.size() && !earlier.get(next).isAfter(e.time())) {
+        open = earlier.get(next++);
+      }
+      if (open != null && e.time().isAfter(open.plus(QUIET))) {
+        open = null;
+      }
+      if (open != null && habits.novel(e)) {
+        open = e.time();
+      } else {
+        habits.learn(e);
+      }
+    }
+    if (habits.since == null) {
       return Optional.empty(); // nothing to tell the instance's own work by
     }
-    // An API the session has not called yet says something only after a day of its work: a
-    // shorter history (the first hours of the data) has not seen every routine call yet.
-    boolean apisKnown = !since.isAfter(t.minus(Duration.ofDays(1)));
+    String session = habits.session;
     List<EventRecord> calls = new ArrayList<>();
     Set<String> clients = new TreeSet<>();
     Set<String> apis = new TreeSet<>();
@@ -182,8 +199,8 @@ record InstanceShell(
       if (e.time().isAfter(last.plus(QUIET))) {
         break;
       }
-      boolean newClient = !knownClients.contains(client(e.userAgent()));
-      boolean newApi = apisKnown && !knownApis.contains(e.api());
+      boolean newClient = habits.newClient(e);
+      boolean newApi = habits.newApi(e);
       if (newClient || newApi) {
         calls.add(e);
         last = e.time();
@@ -201,6 +218,39 @@ record InstanceShell(
     }
     calls.sort(Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id));
     return Optional.of(new InstanceShell(command, instance, session, calls, clients, apis));
+  }
+
+  /** What an instance's role session does routinely: its clients and APIs, since when. */
+  private static final class Habits {
+    final Set<String> clients = new java.util.HashSet<>();
+    final Set<String> apis = new java.util.HashSet<>();
+    Instant since;
+    String session;
+
+    void learn(EventRecord e) {
+      clients.add(client(e.userAgent()));
+      apis.add(e.api());
+      since = since == null ? e.time() : since;
+      session = e.principalArn();
+    }
+
+    boolean newClient(EventRecord e) {
+      return !clients.contains(client(e.userAgent()));
+    }
+
+    /**
+     * An API the session has not called yet says something only after a day of its work: a shorter
+     * history (the first hours of the data) has not seen every routine call yet.
+     */
+    boolean newApi(EventRecord e) {
+      return since != null
+          && !since.isAfter(e.time().minus(Duration.ofDays(1)))
+          && !apis.contains(e.api());
+    }
+
+    boolean novel(EventRecord e) {
+      return newClient(e) || newApi(e);
+    }
   }
 
   /**

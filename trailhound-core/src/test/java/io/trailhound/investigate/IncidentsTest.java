@@ -16,6 +16,10 @@ class IncidentsTest {
   private static final Scanned CHAIN = Scanned.of(Scanned.fixture("role-chain.jsonl"));
   private static final Scanned CI = Scanned.of(Scanned.fixture("ci-routine.jsonl"));
   private static final Scanned LAUNCH = Scanned.of(Scanned.fixture("instance-launch.jsonl"));
+  private static final Scanned OKTA =
+      Scanned.of(
+          Scanned.fixture("okta-hijack-okta.jsonl"),
+          Scanned.fixture("okta-hijack-cloudtrail.jsonl"));
   private static final String MINER = "arn:aws:ec2:ca-central-1:111111111111:instance/i-0miner";
 
   @Test
@@ -37,13 +41,9 @@ class IncidentsTest {
 
   @Test
   void an_okta_finding_merges_with_the_aws_session_opened_from_the_thiefs_address() {
-    Scanned okta =
-        Scanned.of(
-            Scanned.fixture("okta-hijack-okta.jsonl"),
-            Scanned.fixture("okta-hijack-cloudtrail.jsonl"));
     Investigation replay =
-        okta.investigator().investigate(okta.finding("th-okta-session-multiple-addresses"));
-    Investigation thief = okta.investigator().investigateActor("ASIAOLIVIATHIEF0001");
+        OKTA.investigator().investigate(OKTA.finding("th-okta-session-multiple-addresses"));
+    Investigation thief = OKTA.investigator().investigateActor("ASIAOLIVIATHIEF0001");
     Investigation other = CI.investigator().investigateActor("ASIACIRUN0000000001");
 
     List<Incident> incidents = Incidents.group(List.of(other, thief, replay), Duration.ofHours(24));
@@ -61,13 +61,9 @@ class IncidentsTest {
 
   @Test
   void a_victims_own_sso_session_does_not_join_the_incident_of_the_session_stolen_from_them() {
-    Scanned okta =
-        Scanned.of(
-            Scanned.fixture("okta-hijack-okta.jsonl"),
-            Scanned.fixture("okta-hijack-cloudtrail.jsonl"));
-    Investigation home = okta.investigator().investigateActor("ASIAOLIVIAHOME00001");
-    Investigation thief = okta.investigator().investigateActor("ASIAOLIVIATHIEF0001");
-    Investigation thiefAgain = okta.investigator().investigateActor("194.165.16.79");
+    Investigation home = OKTA.investigator().investigateActor("ASIAOLIVIAHOME00001");
+    Investigation thief = OKTA.investigator().investigateActor("ASIAOLIVIATHIEF0001");
+    Investigation thiefAgain = OKTA.investigator().investigateActor("194.165.16.79");
 
     // one IAM Identity Center principal ARN for both: olivia's session from home and the thief's
     assertThat(home.actor().principal())

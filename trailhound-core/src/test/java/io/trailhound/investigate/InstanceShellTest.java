@@ -72,6 +72,21 @@ class InstanceShellTest {
   }
 
   @Test
+  void an_attacker_coming_back_with_the_same_cli_is_still_told_from_the_instances_own_work() {
+    // the same key opened a shell on the instance the day before and ran the same CLI commands
+    Scanned returning = Scanned.of(Scanned.fixture("instance-shell-returning.jsonl"));
+    EventRecord start = returning.index().byId("ish-04-start-session").orElseThrow();
+
+    assertThat(InstanceShell.opened(start, returning.index()))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.calls())
+                    .extracting(EventRecord::id)
+                    .containsExactly("ish-05-whoami", "ish-06-list-users", "ish-09-stolen"));
+  }
+
+  @Test
   void the_cli_is_one_client_whatever_command_it_runs() {
     String whoami = SCANNED.index().byId("ish-05-whoami").orElseThrow().userAgent();
     String users = SCANNED.index().byId("ish-06-list-users").orElseThrow().userAgent();
