@@ -331,19 +331,27 @@ public final class CorrelationEngine {
   public List<CorrelationResult> finish() {
     List<Map<List<String>, List<MatchRecord>>> byTarget = new ArrayList<>();
     order.forEach(c -> byTarget.add(new HashMap<>()));
-    buffers.forEach(
-        (key, buffer) ->
-            byTarget.get(key.target).put(List.of(key.values), new ArrayList<>(buffer.sorted())));
+    List<Map.Entry<GroupKey, GroupBuffer>> kept = new ArrayList<>(buffers.entrySet());
+    List<List<MatchRecord>> sorted =
+        Parallel.map(kept, e -> new ArrayList<>(e.getValue().sorted()));
+    for (int i = 0; i < kept.size(); i++) {
+      GroupKey key = kept.get(i).getKey();
+      byTarget.get(key.target).put(List.of(key.values), sorted.get(i));
+    }
     List<CorrelationResult> out = new ArrayList<>();
     for (int index = 0; index < order.size(); index++) {
       Compiled c = order.get(index);
-      Map<List<String>, List<MatchRecord>> groups = byTarget.get(index);
+      List<Map.Entry<List<String>, List<MatchRecord>>> groups =
+          new ArrayList<>(byTarget.get(index).entrySet());
+      List<List<CorrelationResult>> evaluated =
+          Parallel.map(
+              groups,
+              g -> {
+                g.getValue().sort(MatchRecord.ORDER);
+                return Evaluator.evaluate(c, g.getKey(), g.getValue(), options.maxEvidence());
+              });
       List<CorrelationResult> results = new ArrayList<>();
-      groups.forEach(
-          (values, records) -> {
-            records.sort(MatchRecord.ORDER);
-            results.addAll(Evaluator.evaluate(c, values, records, options.maxEvidence()));
-          });
+      evaluated.forEach(results::addAll);
       results.sort(RESULT_ORDER);
       for (Route parent : chained.getOrDefault(c.rule(), List.of())) {
         feed(parent, results, byTarget.get(parent.index()));
