@@ -121,6 +121,10 @@ final class TextPattern extends TextTest {
     if (cased) {
       return false;
     }
+    if ((a | b) < 128) {
+      // ASCII folds only A-Z: the common case without the two Unicode case mappings.
+      return (a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' && (a | 0x20) <= 'z';
+    }
     char ua = Character.toUpperCase(a);
     char ub = Character.toUpperCase(b);
     return ua == ub || Character.toLowerCase(ua) == Character.toLowerCase(ub);

@@ -24,7 +24,16 @@ final class EarliestViews {
   private final int samples;
   private long[] seconds;
   private int[] nanos;
+
+  /**
+   * The kept ids: canonical UUIDs packed into {@link #high}/{@link #low} with a null here, any
+   * other id as its string. Packing keeps a finding from holding a string per evidence event: with
+   * a hundred per finding and thousands of findings that was most of what young collections copied.
+   */
   private String[] ids;
+
+  private long[] high;
+  private long[] low;
   private final EventView[] views;
   private int size;
 
@@ -35,6 +44,8 @@ final class EarliestViews {
     this.seconds = new long[initial];
     this.nanos = new int[initial];
     this.ids = new String[initial];
+    this.high = new long[initial];
+    this.low = new long[initial];
     this.views = new EventView[this.samples];
   }
 
@@ -42,15 +53,21 @@ final class EarliestViews {
     Instant t = view.time();
     long s = t.getEpochSecond();
     int n = t.getNano();
+    if (size == max && compareTime(s, n, size - 1) > 0) {
+      return;
+    }
     String id = view.eventId();
-    if (size == max && compare(s, n, id, size - 1) >= 0) {
+    boolean packed = EventIdBits.packable(id);
+    long h = packed ? EventIdBits.high(id) : 0;
+    long l = packed ? EventIdBits.low(id) : 0;
+    if (size == max && compare(s, n, id, packed, h, l, size - 1) >= 0) {
       return;
     }
     int lo = 0;
     int hi = size - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int c = compare(s, n, id, mid);
+      int c = compare(s, n, id, packed, h, l, mid);
       if (c > 0) {
         lo = mid + 1;
       } else if (c < 0) {
@@ -64,14 +81,20 @@ final class EarliestViews {
       seconds = Arrays.copyOf(seconds, grown);
       nanos = Arrays.copyOf(nanos, grown);
       ids = Arrays.copyOf(ids, grown);
+      high = Arrays.copyOf(high, grown);
+      low = Arrays.copyOf(low, grown);
     }
     int moved = Math.min(size, max - 1) - lo;
     System.arraycopy(seconds, lo, seconds, lo + 1, moved);
     System.arraycopy(nanos, lo, nanos, lo + 1, moved);
     System.arraycopy(ids, lo, ids, lo + 1, moved);
+    System.arraycopy(high, lo, high, lo + 1, moved);
+    System.arraycopy(low, lo, low, lo + 1, moved);
     seconds[lo] = s;
     nanos[lo] = n;
-    ids[lo] = id;
+    ids[lo] = packed ? null : id;
+    high[lo] = h;
+    low[lo] = l;
     if (lo < samples) {
       int movedViews = Math.min(size, samples - 1) - lo;
       System.arraycopy(views, lo, views, lo + 1, movedViews);
@@ -82,17 +105,34 @@ final class EarliestViews {
     }
   }
 
-  private int compare(long s, int n, String id, int i) {
+  private int compareTime(long s, int n, int i) {
     int c = Long.compare(s, seconds[i]);
-    if (c == 0) {
-      c = Integer.compare(n, nanos[i]);
+    return c != 0 ? c : Integer.compare(n, nanos[i]);
+  }
+
+  private int compare(long s, int n, String id, boolean packed, long h, long l, int i) {
+    int c = compareTime(s, n, i);
+    if (c != 0) {
+      return c;
     }
-    return c != 0 ? c : id.compareTo(ids[i]);
+    if (packed && ids[i] == null) {
+      c = Long.compareUnsigned(h, high[i]);
+      return c != 0 ? c : Long.compareUnsigned(l, low[i]);
+    }
+    return id.compareTo(id(i));
+  }
+
+  private String id(int i) {
+    return ids[i] != null ? ids[i] : EventIdBits.text(high[i], low[i]);
   }
 
   /** The kept events' ids, earliest first. */
   List<String> ids() {
-    return new ArrayList<>(Arrays.asList(ids).subList(0, size));
+    List<String> out = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      out.add(id(i));
+    }
+    return out;
   }
 
   /** The views of the earliest kept events, at most {@code samples}, earliest first. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,6 +38,28 @@ public final class FindingCollector {
 
   /** What makes matches one finding; {@link #text} is the persisted dedup key. */
   private record Key(String rule, String account, String region, String actor, long day) {
+
+    // Written out: every match looks a key up, and a record's generated methods go through method
+    // handles that did not inline on the readers' hot path.
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(rule);
+      h = 31 * h + Objects.hashCode(account);
+      h = 31 * h + Objects.hashCode(region);
+      h = 31 * h + actor.hashCode();
+      return 31 * h + Long.hashCode(day);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && day == k.day
+          && Objects.equals(rule, k.rule)
+          && actor.equals(k.actor)
+          && Objects.equals(account, k.account)
+          && Objects.equals(region, k.region);
+    }
+
     String text() {
       return String.join(
           "|",

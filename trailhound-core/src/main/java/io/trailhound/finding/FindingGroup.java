@@ -3,7 +3,6 @@ package io.trailhound.finding;
 import io.trailhound.event.EventView;
 import io.trailhound.event.Resource;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /** The matches gathered for one finding; every bound kept deterministic whatever the order. */
@@ -21,10 +20,9 @@ final class FindingGroup {
   private final String actorType;
   private final EarliestViews earliest =
       new EarliestViews(FindingCollector.MAX_EVIDENCE, FindingCollector.MAX_SAMPLES);
-  private final Smallest<String> keys = new Smallest<>(MAX_KEYS, Comparator.naturalOrder());
-  private final Smallest<String> ips = new Smallest<>(MAX_IPS, Comparator.naturalOrder());
-  private final Smallest<Resource> resources =
-      new Smallest<>(MAX_RESOURCES, Comparator.comparing(Resource::arn));
+  private final Smallest<String> keys = Smallest.ofStrings(MAX_KEYS);
+  private final Smallest<String> ips = Smallest.ofStrings(MAX_IPS);
+  private final Smallest<Resource> resources = new Smallest<>(MAX_RESOURCES, Resource::arn);
   private Instant first;
   private Instant last;
   private long count;

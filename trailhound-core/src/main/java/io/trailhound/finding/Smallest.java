@@ -1,42 +1,71 @@
 package io.trailhound.finding;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The {@code max} smallest distinct values offered, whatever order they come in: what keeps a
- * finding's evidence deterministic and bounded. Not thread-safe; the owner synchronises.
+ * The {@code max} values with the smallest distinct keys offered, whatever order they come in: what
+ * keeps a finding's evidence deterministic and bounded. Of values with equal keys the first offered
+ * is kept. Not thread-safe; the owner synchronises.
  */
 final class Smallest<T> {
 
   private final int max;
-  private final Comparator<? super T> order;
+  private final Function<? super T, String> key;
 
-  /** The kept values, ascending; a sorted array rather than a tree: a few compares, no nodes. */
+  /** The kept values and their keys, ascending; sorted arrays rather than a tree: no nodes. */
   private final Object[] kept;
 
+  private final String[] keys;
   private int size;
 
-  Smallest(int max, Comparator<? super T> order) {
+  /**
+   * The keys of the last two offers and their hashes. A key offered before changes nothing when
+   * offered again (it is kept, or at least {@code max} smaller keys are), and a finding's key or
+   * address is mostly the one it had last time, so most offers end with a hash compare here instead
+   * of reading the kept strings, which after thousands of other findings' matches are out of cache.
+   */
+  private String recent;
+
+  private String older;
+  private int recentHash;
+  private int olderHash;
+
+  Smallest(int max, Function<? super T, String> key) {
     this.max = max;
-    this.order = order;
+    this.key = key;
     this.kept = new Object[max];
+    this.keys = new String[max];
   }
 
-  @SuppressWarnings("unchecked")
+  /** Keeps strings by their natural order. */
+  static Smallest<String> ofStrings(int max) {
+    return new Smallest<>(max, Function.identity());
+  }
+
   void offer(T value) {
     if (value == null) {
       return;
     }
-    // One compare with the largest kept decides most offers: once full, most values are larger;
-    // and a finding's key or address is mostly the same value every time.
+    String k = key.apply(value);
+    int h = k.hashCode();
+    if ((h == recentHash && k.equals(recent)) || (h == olderHash && k.equals(older))) {
+      return;
+    }
+    older = recent;
+    olderHash = recentHash;
+    recent = k;
+    recentHash = h;
+    // One compare with the largest kept decides most other offers: once full, most keys are
+    // larger.
     if (size > 0) {
-      int c = order.compare(value, (T) kept[size - 1]);
+      int c = k.compareTo(keys[size - 1]);
       if (c == 0 || (c > 0 && size >= max)) {
         return;
       }
       if (c > 0) {
+        keys[size] = k;
         kept[size++] = value;
         return;
       }
@@ -45,7 +74,7 @@ final class Smallest<T> {
     int hi = size - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int c = order.compare(value, (T) kept[mid]);
+      int c = k.compareTo(keys[mid]);
       if (c > 0) {
         lo = mid + 1;
       } else if (c < 0) {
@@ -56,7 +85,9 @@ final class Smallest<T> {
     }
     int moved = Math.min(size, max - 1) - lo;
     System.arraycopy(kept, lo, kept, lo + 1, moved);
+    System.arraycopy(keys, lo, keys, lo + 1, moved);
     kept[lo] = value;
+    keys[lo] = k;
     if (size < max) {
       size++;
     }

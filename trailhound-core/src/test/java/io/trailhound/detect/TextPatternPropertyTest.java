@@ -36,6 +36,27 @@ class TextPatternPropertyTest {
     assertThat(TextPattern.of(pattern, cased).testText(text)).isEqualTo(expected);
   }
 
+  /** Case folding as {@link String#regionMatches(boolean, int, String, int, int)} folds. */
+  @Property(tries = 2000)
+  void contains_and_globs_fold_case_as_region_matches(
+      @ForAll
+          @StringLength(min = 1, max = 4)
+          @Chars({'a', 'A', '@', '`', '[', '{', 's', 'S', '\u017F', 'k', '\u212A', 'i', '\u0130'})
+          String literal,
+      @ForAll
+          @StringLength(max = 10)
+          @Chars({'a', 'A', '@', '`', '[', '{', 's', 'S', '\u017F', 'k', '\u212A', 'i', '\u0130'})
+          String text) {
+    boolean expected = false;
+    for (int i = 0; i + literal.length() <= text.length() && !expected; i++) {
+      expected = text.regionMatches(true, i, literal, 0, literal.length());
+    }
+    assertThat(TextPattern.of(SigmaString.parse("*" + literal + "*"), false).testText(text))
+        .isEqualTo(expected);
+    assertThat(TextPattern.of(SigmaString.parse("?*" + literal + "*"), false).testText("-" + text))
+        .isEqualTo(expected);
+  }
+
   @Property(tries = 500)
   void index_finds_keys_in_any_ascii_case(
       @ForAll @StringLength(min = 1, max = 12) @CharRange(from = 'A', to = 'z') String key) {

@@ -38,10 +38,16 @@ record Compiled(CorrelationRule rule, List<Input> inputs, boolean reportable) {
   }
 
   static Input input(Correlation c, String ref) {
-    List<String> groups = c.groupBy().stream().map(g -> c.fieldFor(g, ref)).toList();
+    // Interned, so the engine can remember a field read for one route by identity for the next.
+    List<String> groups =
+        c.groupBy().stream().map(g -> c.fieldFor(g, ref)).map(Compiled::intern).toList();
     return new Input(
         ref,
         java.util.Collections.unmodifiableList(new java.util.ArrayList<>(groups)),
-        c.condition().fields());
+        c.condition().fields().stream().map(Compiled::intern).toList());
+  }
+
+  private static String intern(String field) {
+    return field == null ? null : field.intern();
   }
 }

@@ -9,6 +9,7 @@ import io.trailhound.rule.sigma.RuleProblem;
 import io.trailhound.rule.sigma.RuleRef;
 import io.trailhound.rule.sigma.SigmaRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,8 +58,34 @@ public final class CorrelationEngine {
   /** A referenced rule feeding one input of one correlation. */
   private record Route(Compiled target, int index, int input) {}
 
-  /** A group of one correlation, the correlation by its position in evaluation order. */
-  private record GroupKey(int target, List<String> values) {}
+  /**
+   * A group of one correlation, the correlation by its position in evaluation order; the values in
+   * an array with the hash computed once, since every offer looks one up.
+   */
+  private static final class GroupKey {
+    final int target;
+    final String[] values;
+    final int hash;
+
+    GroupKey(int target, String[] values) {
+      this.target = target;
+      this.values = values;
+      this.hash = 31 * target + Arrays.hashCode(values);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof GroupKey k
+          && k.hash == hash
+          && k.target == target
+          && Arrays.equals(k.values, values);
+    }
+  }
 
   private CorrelationEngine(
       List<Compiled> order,
@@ -213,7 +240,8 @@ public final class CorrelationEngine {
     if (targets == null) {
       return;
     }
-    record(targets, event.view(), event.id(), field -> EventFields.first(event, field));
+    record(
+        targets, event.view(), event.id(), new FieldMemo(field -> EventFields.first(event, field)));
   }
 
   /** Whether some correlation references built-in detector {@code detector}. */
@@ -252,13 +280,18 @@ public final class CorrelationEngine {
       return;
     }
     EventView kept = null;
-    for (Route route : targets) {
+    for (int t = 0, nt = targets.size(); t < nt; t++) {
+      Route route = targets.get(t);
       Compiled.Input input = route.target().inputs().get(route.input());
-      List<String> group = new ArrayList<>(input.groupFields().size());
-      for (String f : input.groupFields()) {
-        group.add(f == null ? null : field.apply(f));
+      List<String> fields = input.groupFields();
+      String[] group = new String[fields.size()];
+      boolean usable = true;
+      for (int i = 0; i < group.length && usable; i++) {
+        String f = fields.get(i);
+        group[i] = f == null ? null : field.apply(f);
+        usable = group[i] != null;
       }
-      if (group.contains(null)) {
+      if (!usable) {
         unusable.increment();
         continue;
       }
@@ -277,8 +310,8 @@ public final class CorrelationEngine {
     }
   }
 
-  private void add(int target, List<String> group, MatchRecord record) {
-    GroupKey key = new GroupKey(target, Collections.unmodifiableList(group));
+  private void add(int target, String[] group, MatchRecord record) {
+    GroupKey key = new GroupKey(target, group);
     GroupBuffer buffer = buffers.get(key);
     if (buffer == null) {
       if (buffers.size() >= options.maxGroups()) {
@@ -298,19 +331,27 @@ public final class CorrelationEngine {
   public List<CorrelationResult> finish() {
     List<Map<List<String>, List<MatchRecord>>> byTarget = new ArrayList<>();
     order.forEach(c -> byTarget.add(new HashMap<>()));
-    buffers.forEach(
-        (key, buffer) ->
-            byTarget.get(key.target()).put(key.values(), new ArrayList<>(buffer.sorted())));
+    List<Map.Entry<GroupKey, GroupBuffer>> kept = new ArrayList<>(buffers.entrySet());
+    List<List<MatchRecord>> sorted =
+        Parallel.map(kept, e -> new ArrayList<>(e.getValue().sorted()));
+    for (int i = 0; i < kept.size(); i++) {
+      GroupKey key = kept.get(i).getKey();
+      byTarget.get(key.target).put(List.of(key.values), sorted.get(i));
+    }
     List<CorrelationResult> out = new ArrayList<>();
     for (int index = 0; index < order.size(); index++) {
       Compiled c = order.get(index);
-      Map<List<String>, List<MatchRecord>> groups = byTarget.get(index);
+      List<Map.Entry<List<String>, List<MatchRecord>>> groups =
+          new ArrayList<>(byTarget.get(index).entrySet());
+      List<List<CorrelationResult>> evaluated =
+          Parallel.map(
+              groups,
+              g -> {
+                g.getValue().sort(MatchRecord.ORDER);
+                return Evaluator.evaluate(c, g.getKey(), g.getValue(), options.maxEvidence());
+              });
       List<CorrelationResult> results = new ArrayList<>();
-      groups.forEach(
-          (values, records) -> {
-            records.sort(MatchRecord.ORDER);
-            results.addAll(Evaluator.evaluate(c, values, records, options.maxEvidence()));
-          });
+      evaluated.forEach(results::addAll);
       results.sort(RESULT_ORDER);
       for (Route parent : chained.getOrDefault(c.rule(), List.of())) {
         feed(parent, results, byTarget.get(parent.index()));

@@ -13,11 +13,21 @@ final class GroupBuffer {
   private List<MatchRecord> records = new ArrayList<>();
   private long truncated;
 
+  /** The last record kept by the latest trim that filled the cap, else null. */
+  private MatchRecord bound;
+
   GroupBuffer(int cap) {
     this.cap = cap;
   }
 
   synchronized void add(MatchRecord record) {
+    // Once a trim has filled the cap, a record after the last kept one can never be kept: drop it
+    // now rather than sort it in and out again (a burst group of a big scan meets this on most
+    // adds).
+    if (bound != null && MatchRecord.ORDER.compare(record, bound) > 0) {
+      truncated++;
+      return;
+    }
     records.add(record);
     if (records.size() >= 2 * cap) {
       trim();
@@ -54,5 +64,6 @@ final class GroupBuffer {
       previous = r;
     }
     records = kept;
+    bound = kept.size() == cap ? kept.get(cap - 1) : null;
   }
 }

@@ -12,8 +12,14 @@ import java.util.List;
 record MatchRecord(long time, String id, int input, String value, List<EventView> views) {
 
   /** Event time, then id, then input: a total order independent of arrival. */
-  static final Comparator<MatchRecord> ORDER =
-      Comparator.comparingLong(MatchRecord::time)
-          .thenComparing(MatchRecord::id)
-          .thenComparingInt(MatchRecord::input);
+  static final Comparator<MatchRecord> ORDER = MatchRecord::compare;
+
+  /** {@link #ORDER} written out: sorting a burst group's records calls it millions of times. */
+  private static int compare(MatchRecord a, MatchRecord b) {
+    int c = Long.compare(a.time, b.time);
+    if (c == 0) {
+      c = a.id.compareTo(b.id);
+    }
+    return c != 0 ? c : Integer.compare(a.input, b.input);
+  }
 }
