@@ -55,10 +55,7 @@ public final class StoreEventLookup implements EventLookup {
     if (eventId == null) {
       return Optional.empty();
     }
-    List<EventRecord> r =
-        rows.select(
-            "SELECT record, source, event_id, day FROM events WHERE event_id = ? LIMIT 1",
-            List.of(eventId));
+    List<EventRecord> r = rows.where("event_id = ?", List.of(eventId));
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
   }
 
@@ -119,7 +116,9 @@ public final class StoreEventLookup implements EventLookup {
     if (ids.size() > MAX_IDS) {
       // a busy resource: one join over the range beats a huge list of ids
       return rows.select(
-          "SELECT record, source, event_id, day FROM events WHERE event_id IN (SELECT event_id"
+          "SELECT "
+              + RecordRows.COLUMNS
+              + " FROM events WHERE event_id IN (SELECT event_id"
               + " FROM event_resources WHERE arn = ?"
               + RecordRows.range(from, to)
               + ")"
@@ -127,8 +126,8 @@ public final class StoreEventLookup implements EventLookup {
           RecordRows.withRange(RecordRows.withRange(List.of(arn), from, to), from, to));
     }
     List<Object> params = new ArrayList<>(ids);
-    return rows.select(
-        "SELECT record, source, event_id, day FROM events WHERE day IN ("
+    return rows.where(
+        "day IN ("
             + days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "))
             + ") AND event_id IN ("
             + RecordRows.placeholders(ids.size())
@@ -147,8 +146,7 @@ public final class StoreEventLookup implements EventLookup {
     }
     for (EventRecord r :
         rows.select(
-            "SELECT record, source, event_id, day FROM events WHERE issued_key_id = ?"
-                + " ORDER BY event_time, event_id",
+            "SELECT " + RecordRows.COLUMNS + " FROM events WHERE issued_key_id = ?",
             List.of(accessKeyId))) {
       if (!r.failed()
           && (accessKeyId.equals(r.field(EventRecord.ISSUED_KEY))
@@ -187,12 +185,8 @@ public final class StoreEventLookup implements EventLookup {
   }
 
   private List<EventRecord> idsIn(List<String> ids, Instant from, Instant to) {
-    return rows.select(
-        "SELECT record, source, event_id, day FROM events WHERE event_id IN ("
-            + RecordRows.placeholders(ids.size())
-            + ")"
-            + RecordRows.range(from, to)
-            + " ORDER BY event_time, event_id",
+    return rows.where(
+        "event_id IN (" + RecordRows.placeholders(ids.size()) + ")" + RecordRows.range(from, to),
         RecordRows.withRange(ids, from, to));
   }
 
@@ -290,7 +284,9 @@ public final class StoreEventLookup implements EventLookup {
       }
       for (EventRecord e :
           rows.select(
-              "SELECT record, source, event_id, day FROM events WHERE source_ip = ?"
+              "SELECT "
+                  + RecordRows.COLUMNS
+                  + " FROM events WHERE source_ip = ?"
                   + RecordRows.range(from, to),
               RecordRows.withRange(List.of(ip), from, to))) {
         if (value.equals(byKey ? e.accessKeyId() : e.principalArn())) {
@@ -304,7 +300,9 @@ public final class StoreEventLookup implements EventLookup {
       params.addAll(busy);
       out.addAll(
           rows.select(
-              "SELECT record, source, event_id, day FROM events WHERE "
+              "SELECT "
+                  + RecordRows.COLUMNS
+                  + " FROM events WHERE "
                   + filter
                   + " AND source_ip IN ("
                   + RecordRows.placeholders(busy.size())
@@ -385,10 +383,11 @@ public final class StoreEventLookup implements EventLookup {
       }
     }
     return rows.select(
-        "SELECT record, source, event_id, day FROM events WHERE "
+        "SELECT "
+            + RecordRows.COLUMNS
+            + " FROM events WHERE "
             + filter
-            + RecordRows.range(from, to)
-            + " ORDER BY event_time, event_id",
+            + RecordRows.range(from, to),
         RecordRows.withRange(List.of(values), from, to));
   }
 }
