@@ -134,12 +134,13 @@ final class RecordRows {
     List<EventRecord> out = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+    RecordDecoder decoder = new RecordDecoder(interner);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           byte[] json = r.getBytes(1);
-          EventRecord record = json == null ? null : RecordCodec.decode(json, interner);
+          EventRecord record = json == null ? null : decoder.decode(json);
           if (record != null) {
             out.add(record);
           } else {
