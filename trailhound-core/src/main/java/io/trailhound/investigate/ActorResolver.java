@@ -122,6 +122,7 @@ final class ActorResolver {
     String subject = i.field("responseElements.subject");
     if (subject != null) {
       s.add(subject.contains("@") ? "email" : "saml-subject", subject);
+      s.federations.put(i.id(), i);
       String provider = i.field("requestParameters.principalArn");
       s.link(
           i.field("responseElements.assumedRoleUser.arn") == null
@@ -173,7 +174,10 @@ final class ActorResolver {
       if (!l.kind().equals("saml-subject")) {
         continue;
       }
-      Optional<EventRecord> federation = lookup.byId(l.evidence());
+      // the federation call is at hand: a store finds an event by id only by scanning every id
+      EventRecord known = s.federations.get(l.evidence());
+      Optional<EventRecord> federation =
+          known != null ? Optional.of(known) : lookup.byId(l.evidence());
       if (federation.isEmpty() || federation.get().ip() == null) {
         continue;
       }
@@ -246,6 +250,7 @@ final class ActorResolver {
     final List<Link> links = new ArrayList<>();
     final Set<Identity> seen = new LinkedHashSet<>();
     final Set<Link> seenLinks = new LinkedHashSet<>();
+    final java.util.Map<String, EventRecord> federations = new java.util.HashMap<>();
     String principal;
     boolean root;
 

@@ -70,6 +70,26 @@ public interface EventLookup {
     return from(byPrincipal(principalArn, from, to), ips);
   }
 
+  /**
+   * The events of a footprint's credentials: every event of {@code keys} from {@code ips} (from any
+   * address when empty) and, when {@code ips} is not empty, every event of {@code principals} from
+   * them. Each event once: the keys' events first, key by key, then the principals' others,
+   * principal by principal, each in time order. A store overrides it to read no event twice (a
+   * long-term key's events are its user's events).
+   */
+  default List<EventRecord> credentials(Set<String> keys, Set<String> principals, Set<String> ips) {
+    java.util.Map<String, EventRecord> out = new java.util.LinkedHashMap<>();
+    for (String key : keys) {
+      byAccessKey(key, null, null, ips).forEach(e -> out.putIfAbsent(e.id(), e));
+    }
+    if (!ips.isEmpty()) {
+      for (String principal : principals) {
+        byPrincipal(principal, null, null, ips).forEach(e -> out.putIfAbsent(e.id(), e));
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
   /** Source addresses of the key's events strictly before {@code before}. */
   default Set<String> keyAddressesBefore(String accessKeyId, Instant before) {
     return addressesBefore(byAccessKey(accessKeyId, null, before), before);

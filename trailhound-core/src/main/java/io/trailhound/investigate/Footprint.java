@@ -22,8 +22,7 @@ import java.util.Set;
  */
 final class Footprint {
 
-  private static final Comparator<EventRecord> ORDER =
-      Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id);
+  private static final Comparator<EventRecord> ORDER = EventRecord.ORDER;
 
   final List<EventRecord> seeds;
   final Set<String> ips;
@@ -149,14 +148,7 @@ final class Footprint {
       }
     }
     upstream(f, lookup);
-    for (String key : f.keys) {
-      lookup.byAccessKey(key, null, null, ips).forEach(e -> found.putIfAbsent(e.id(), e));
-    }
-    for (String principal : f.principals) {
-      if (!ips.isEmpty()) {
-        lookup.byPrincipal(principal, null, null, ips).forEach(e -> found.putIfAbsent(e.id(), e));
-      }
-    }
+    lookup.credentials(f.keys, f.principals, ips).forEach(e -> found.putIfAbsent(e.id(), e));
     Deque<EventRecord> work = new ArrayDeque<>(found.values());
     while (!work.isEmpty()) {
       EventRecord e = work.poll();

@@ -95,7 +95,8 @@ final class RecordCodec {
   }
 
   /** The record, or null when it was written for other kept paths. */
-  static EventRecord decode(String json, Interner in) {
+  /** The record from its UTF-8 bytes, or null when it was written for other kept paths. */
+  static EventRecord decode(byte[] json, Interner in) {
     try (JsonParser p = JSON.createParser(json)) {
       expect(p, JsonToken.START_ARRAY);
       if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != PATHS) {

@@ -27,8 +27,7 @@ import java.util.function.BiFunction;
  */
 public final class StoreEventLookup implements EventLookup {
 
-  private static final Comparator<EventRecord> ORDER =
-      Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id);
+  private static final Comparator<EventRecord> ORDER = EventRecord.ORDER;
 
   /** Longest list of event ids fetched by id; more are joined instead. */
   private static final int MAX_IDS = 5_000;
@@ -55,10 +54,7 @@ public final class StoreEventLookup implements EventLookup {
     if (eventId == null) {
       return Optional.empty();
     }
-    List<EventRecord> r =
-        rows.select(
-            "SELECT record, source, event_id, day FROM events WHERE event_id = ? LIMIT 1",
-            List.of(eventId));
+    List<EventRecord> r = rows.where("event_id = ?", List.of(eventId));
     return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
   }
 
@@ -119,7 +115,9 @@ public final class StoreEventLookup implements EventLookup {
     if (ids.size() > MAX_IDS) {
       // a busy resource: one join over the range beats a huge list of ids
       return rows.select(
-          "SELECT record, source, event_id, day FROM events WHERE event_id IN (SELECT event_id"
+          "SELECT "
+              + RecordRows.COLUMNS
+              + " FROM events WHERE event_id IN (SELECT event_id"
               + " FROM event_resources WHERE arn = ?"
               + RecordRows.range(from, to)
               + ")"
@@ -127,8 +125,8 @@ public final class StoreEventLookup implements EventLookup {
           RecordRows.withRange(RecordRows.withRange(List.of(arn), from, to), from, to));
     }
     List<Object> params = new ArrayList<>(ids);
-    return rows.select(
-        "SELECT record, source, event_id, day FROM events WHERE day IN ("
+    return rows.where(
+        "day IN ("
             + days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "))
             + ") AND event_id IN ("
             + RecordRows.placeholders(ids.size())
@@ -147,8 +145,7 @@ public final class StoreEventLookup implements EventLookup {
     }
     for (EventRecord r :
         rows.select(
-            "SELECT record, source, event_id, day FROM events WHERE issued_key_id = ?"
-                + " ORDER BY event_time, event_id",
+            "SELECT " + RecordRows.COLUMNS + " FROM events WHERE issued_key_id = ?",
             List.of(accessKeyId))) {
       if (!r.failed()
           && (accessKeyId.equals(r.field(EventRecord.ISSUED_KEY))
@@ -187,12 +184,8 @@ public final class StoreEventLookup implements EventLookup {
   }
 
   private List<EventRecord> idsIn(List<String> ids, Instant from, Instant to) {
-    return rows.select(
-        "SELECT record, source, event_id, day FROM events WHERE event_id IN ("
-            + RecordRows.placeholders(ids.size())
-            + ")"
-            + RecordRows.range(from, to)
-            + " ORDER BY event_time, event_id",
+    return rows.where(
+        "event_id IN (" + RecordRows.placeholders(ids.size()) + ")" + RecordRows.range(from, to),
         RecordRows.withRange(ids, from, to));
   }
 
@@ -203,7 +196,7 @@ public final class StoreEventLookup implements EventLookup {
     if (ips.isEmpty() || ips.contains(null)) {
       return EventLookup.super.byAccessKey(accessKeyId, from, to, ips);
     }
-    return pivotFrom("access_key_id = ?", accessKeyId, from, to, ips);
+    return pivotFrom("access_key_id = ?", accessKeyId, from, to, ips, Set.of());
   }
 
   @Override
@@ -212,7 +205,40 @@ public final class StoreEventLookup implements EventLookup {
     if (ips.isEmpty() || ips.contains(null)) {
       return EventLookup.super.byPrincipal(principalArn, from, to, ips);
     }
-    return pivotFrom("actor_arn = ?", principalArn, from, to, ips);
+    return pivotFrom("actor_arn = ?", principalArn, from, to, ips, Set.of());
+  }
+
+  /**
+   * The principals' events are read once: each key's events come back without those the principals'
+   * pivots already returned (an IAM user's key signs its user's calls, and reading both would read
+   * a busy user's history twice), and are completed from them.
+   */
+  @Override
+  public List<EventRecord> credentials(Set<String> keys, Set<String> principals, Set<String> ips) {
+    if (ips.isEmpty() || ips.contains(null) || principals.isEmpty() || principals.contains(null)) {
+      return EventLookup.super.credentials(keys, principals, ips);
+    }
+    Map<String, List<EventRecord>> byPrincipal = new java.util.LinkedHashMap<>();
+    Map<String, List<EventRecord>> principalsByKey = new HashMap<>();
+    for (String principal : principals) {
+      List<EventRecord> events = pivotFrom("actor_arn = ?", principal, null, null, ips, Set.of());
+      byPrincipal.put(principal, events);
+      for (EventRecord e : events) {
+        if (e.accessKeyId() != null) {
+          principalsByKey.computeIfAbsent(e.accessKeyId(), k -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+    Map<String, EventRecord> out = new java.util.LinkedHashMap<>();
+    for (String key : keys) {
+      List<EventRecord> events =
+          new ArrayList<>(pivotFrom("access_key_id = ?", key, null, null, ips, principals));
+      events.addAll(principalsByKey.getOrDefault(key, List.of()));
+      events.sort(ORDER);
+      events.forEach(e -> out.putIfAbsent(e.id(), e));
+    }
+    byPrincipal.values().forEach(events -> events.forEach(e -> out.putIfAbsent(e.id(), e)));
+    return new ArrayList<>(out.values());
   }
 
   @Override
@@ -276,7 +302,7 @@ public final class StoreEventLookup implements EventLookup {
    * ones are filtered together with the key or principal in SQL.
    */
   private List<EventRecord> pivotFrom(
-      String filter, String value, Instant from, Instant to, Set<String> ips) {
+      String filter, String value, Instant from, Instant to, Set<String> ips, Set<String> notBy) {
     if (value == null) {
       return List.of();
     }
@@ -290,10 +316,13 @@ public final class StoreEventLookup implements EventLookup {
       }
       for (EventRecord e :
           rows.select(
-              "SELECT record, source, event_id, day FROM events WHERE source_ip = ?"
+              "SELECT "
+                  + RecordRows.COLUMNS
+                  + " FROM events WHERE source_ip = ?"
                   + RecordRows.range(from, to),
               RecordRows.withRange(List.of(ip), from, to))) {
-        if (value.equals(byKey ? e.accessKeyId() : e.principalArn())) {
+        if (value.equals(byKey ? e.accessKeyId() : e.principalArn())
+            && (notBy.isEmpty() || !notBy.contains(e.principalArn()))) {
           out.add(e);
         }
       }
@@ -302,13 +331,21 @@ public final class StoreEventLookup implements EventLookup {
       List<Object> params = new ArrayList<>();
       params.add(value);
       params.addAll(busy);
+      params.addAll(notBy);
       out.addAll(
           rows.select(
-              "SELECT record, source, event_id, day FROM events WHERE "
+              "SELECT "
+                  + RecordRows.COLUMNS
+                  + " FROM events WHERE "
                   + filter
                   + " AND source_ip IN ("
                   + RecordRows.placeholders(busy.size())
                   + ")"
+                  + (notBy.isEmpty()
+                      ? ""
+                      : " AND (actor_arn IS NULL OR actor_arn NOT IN ("
+                          + RecordRows.placeholders(notBy.size())
+                          + "))")
                   + RecordRows.range(from, to),
               RecordRows.withRange(params, from, to)));
     }
@@ -385,10 +422,11 @@ public final class StoreEventLookup implements EventLookup {
       }
     }
     return rows.select(
-        "SELECT record, source, event_id, day FROM events WHERE "
+        "SELECT "
+            + RecordRows.COLUMNS
+            + " FROM events WHERE "
             + filter
-            + RecordRows.range(from, to)
-            + " ORDER BY event_time, event_id",
+            + RecordRows.range(from, to),
         RecordRows.withRange(List.of(values), from, to));
   }
 }
