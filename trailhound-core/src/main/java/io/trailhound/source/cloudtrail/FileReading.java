@@ -267,17 +267,21 @@ final class FileReading {
   private void lines() throws IOException {
     long line = 0;
     while (true) {
-      buf.clear();
-      if (!framer.readLine(buf)) {
-        return;
+      byte[] bytes = framer.lineInBuffer(maxRecordBytes);
+      if (bytes == null) {
+        buf.clear();
+        if (!framer.readLine(buf)) {
+          return;
+        }
+        if (buf.overflowed()) {
+          line++;
+          pipe.report().records.increment();
+          tooLarge(index++);
+          continue;
+        }
+        bytes = trim(buf.toBytes());
       }
       line++;
-      if (buf.overflowed()) {
-        pipe.report().records.increment();
-        tooLarge(index++);
-        continue;
-      }
-      byte[] bytes = trim(buf.toBytes());
       if (bytes.length == 0) {
         continue;
       }

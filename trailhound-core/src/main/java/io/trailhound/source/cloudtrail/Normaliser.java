@@ -119,13 +119,46 @@ final class Normaliser {
    * The values of the normaliser's paths by index into {@link #PATH_LIST}: a capture answers by
    * slot, without looking a path up by name for each of the thirty-odd fields of every record.
    */
-  @FunctionalInterface
   interface Fields {
     List<FieldValue> values(int path);
+
+    /** The first value of a path, or null when it has none. */
+    default FieldValue first(int path) {
+      List<FieldValue> values = values(path);
+      return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** How many values a path has. */
+    default int count(int path) {
+      return values(path).size();
+    }
 
     /** Over any field access, by path name (the tree of a record with duplicate names). */
     static Fields of(FieldAccess f) {
       return i -> f.values(PATH_LIST.get(i));
+    }
+
+    /**
+     * Over a capture, by slot: the first value and the count are read without building the list a
+     * rule reads, which for ids and times no rule may ever ask for.
+     */
+    static Fields of(Capture capture, int[] slots) {
+      return new Fields() {
+        @Override
+        public List<FieldValue> values(int path) {
+          return capture.values(slots[path]);
+        }
+
+        @Override
+        public FieldValue first(int path) {
+          return capture.first(slots[path]);
+        }
+
+        @Override
+        public int count(int path) {
+          return capture.count(slots[path]);
+        }
+      };
     }
   }
 
@@ -144,8 +177,29 @@ final class Normaliser {
   private Normaliser() {}
 
   static Normalised normalise(Fields f, JsonNode resources, byte[] raw) throws RecordException {
+    if (resources != null && !resources.isArray() && !resources.isNull()) {
+      checkRequired(f);
+      throw new RecordException(SkipReason.WRONG_TYPE, "resources is not an array");
+    }
+    return normalise(f, resources(resources), raw);
+  }
+
+  /**
+   * The checks {@link #normalise} makes before it looks at the resources, so a record with several
+   * faults is skipped for the same one whichever way its resources were read.
+   */
+  private static void checkRequired(Fields f) throws RecordException {
+    normalise(f, List.of(), new byte[0]);
+  }
+
+  /**
+   * {@code resources}: what the record's resources array names, already read (null when the record
+   * has none).
+   */
+  static Normalised normalise(Fields f, List<Resource> resources, byte[] raw)
+      throws RecordException {
     String timeText = required(f, EVENT_TIME);
-    boolean insight = INSIGHT.equals(text(f, EVENT_TYPE)) && f.values(EVENT_SOURCE).isEmpty();
+    boolean insight = INSIGHT.equals(text(f, EVENT_TYPE)) && f.count(EVENT_SOURCE) == 0;
     String service = required(f, insight ? INSIGHT_DETAILS_EVENT_SOURCE : EVENT_SOURCE);
     String api = required(f, insight ? INSIGHT_DETAILS_EVENT_NAME : EVENT_NAME);
     Instant time = Times.parse(timeText);
@@ -153,9 +207,6 @@ final class Normaliser {
       throw new RecordException(SkipReason.INVALID_VALUE, "eventTime is not an ISO-8601 time");
     }
     container(f, USER_IDENTITY);
-    if (resources != null && !resources.isArray() && !resources.isNull()) {
-      throw new RecordException(SkipReason.WRONG_TYPE, "resources is not an array");
-    }
     String id = text(f, EVENT_ID);
     boolean synthetic = id == null;
     if (synthetic) {
@@ -177,7 +228,7 @@ final class Normaliser {
             outcome(f, api),
             actor,
             endpoint(f),
-            resources(resources));
+            resources == null ? List.of() : resources);
     return new Normalised(view, synthetic);
   }
 
@@ -235,13 +286,14 @@ final class Normaliser {
     if (arn == null) {
       return -1;
     }
-    int colons = 0;
-    for (int i = 0; i < arn.length(); i++) {
-      if (arn.charAt(i) == ':' && ++colons == 5) {
-        return i + 1;
+    int at = -1;
+    for (int colons = 0; colons < 5; colons++) {
+      at = arn.indexOf(':', at + 1);
+      if (at < 0) {
+        return -1;
       }
     }
-    return -1;
+    return at + 1;
   }
 
   private static Boolean mfa(Fields f, String service) {
@@ -274,7 +326,8 @@ final class Normaliser {
     return new Endpoint(text(f, SOURCE_IP), text(f, USER_AGENT), tls, text(f, VPC_ENDPOINT_ID));
   }
 
-  private static List<Resource> resources(JsonNode node) {
+  /** The resources of a record's {@code resources} tree (null when it has none). */
+  static List<Resource> resources(JsonNode node) {
     if (node == null || !node.isArray()) {
       return List.of();
     }
@@ -297,11 +350,11 @@ final class Normaliser {
   }
 
   private static String required(Fields f, int path) throws RecordException {
-    List<FieldValue> values = f.values(path);
-    if (values.isEmpty() || values.get(0) == FieldValue.Null.INSTANCE) {
+    FieldValue first = f.first(path);
+    if (first == null || first == FieldValue.Null.INSTANCE) {
       throw new RecordException(SkipReason.MISSING_FIELD, PATH_LIST.get(path) + " is missing");
     }
-    if (values.size() != 1 || !(values.get(0) instanceof FieldValue.Text t)) {
+    if (f.count(path) != 1 || !(first instanceof FieldValue.Text t)) {
       throw new RecordException(SkipReason.WRONG_TYPE, PATH_LIST.get(path) + " is not a string");
     }
     if (t.value().isEmpty()) {
@@ -321,17 +374,16 @@ final class Normaliser {
   }
 
   private static String text(Fields f, int path) {
-    List<FieldValue> values = f.values(path);
-    String text = values.isEmpty() ? null : values.get(0).text();
+    FieldValue first = f.first(path);
+    String text = first == null ? null : first.text();
     return text == null || text.isEmpty() ? null : text;
   }
 
   private static Boolean bool(Fields f, int path) {
-    List<FieldValue> values = f.values(path);
-    if (values.isEmpty()) {
+    FieldValue v = f.first(path);
+    if (v == null) {
       return null;
     }
-    FieldValue v = values.get(0);
     if (v instanceof FieldValue.Bool b) {
       return b.value();
     }

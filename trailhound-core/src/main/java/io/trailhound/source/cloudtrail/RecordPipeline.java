@@ -96,40 +96,44 @@ final class RecordPipeline {
       throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
     }
     if (quick != null) {
-      fields = new CapturedFields(trie, quick, raw);
-      int[] slots = normaliserSlots;
-      normalised = i -> quick.values(slots[i]);
-      resources = quick.subtree("resources");
-    } else {
-      try {
-        try (JsonParser p = jackson.recordParser(raw)) {
-          if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new RecordException(SkipReason.WRONG_TYPE, "record is not a JSON object");
-          }
-          Capture capture = capturers.get().capture(p);
-          if (p.nextToken() != null) {
-            throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
-          }
-          fields = new CapturedFields(trie, capture, raw);
-          int[] slots = normaliserSlots;
-          normalised = i -> capture.values(slots[i]);
-          resources = capture.subtree("resources");
-        } catch (JsonProcessingException e) {
-          if (!Jackson.isDuplicate(e)) {
-            throw e;
-          }
-          JsonNode tree = tree(raw);
-          fields = new TreeFields(tree);
-          normalised = Normaliser.Fields.of(fields);
-          resources = tree.get("resources");
-        }
-      } catch (IOException e) {
-        throw Jackson.classify(e);
-      } catch (RuntimeException e) {
-        throw new RecordException(SkipReason.INVALID_JSON, "unreadable: " + e.getClass().getName());
-      }
+      Normaliser.Normalised n =
+          Normaliser.normalise(
+              Normaliser.Fields.of(quick, normaliserSlots), quick.resources(), raw);
+      return deduplicated(n, raw, new CapturedFields(trie, quick, raw), location, index);
     }
-    Normaliser.Normalised n = Normaliser.normalise(normalised, resources, raw);
+    try {
+      try (JsonParser p = jackson.recordParser(raw)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new RecordException(SkipReason.WRONG_TYPE, "record is not a JSON object");
+        }
+        Capture capture = capturers.get().capture(p);
+        if (p.nextToken() != null) {
+          throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
+        }
+        fields = new CapturedFields(trie, capture, raw);
+        normalised = Normaliser.Fields.of(capture, normaliserSlots);
+        resources = capture.subtree("resources");
+      } catch (JsonProcessingException e) {
+        if (!Jackson.isDuplicate(e)) {
+          throw e;
+        }
+        JsonNode tree = tree(raw);
+        fields = new TreeFields(tree);
+        normalised = Normaliser.Fields.of(fields);
+        resources = tree.get("resources");
+      }
+    } catch (IOException e) {
+      throw Jackson.classify(e);
+    } catch (RuntimeException e) {
+      throw new RecordException(SkipReason.INVALID_JSON, "unreadable: " + e.getClass().getName());
+    }
+    return deduplicated(
+        Normaliser.normalise(normalised, resources, raw), raw, fields, location, index);
+  }
+
+  /** The event, or null when its id was seen before. */
+  private Event deduplicated(
+      Normaliser.Normalised n, byte[] raw, FieldAccess fields, String location, long index) {
     if (!n.syntheticId()) {
       EventIdSet.Result r = ids.add(n.view().eventId());
       if (r == EventIdSet.Result.DUPLICATE) {
