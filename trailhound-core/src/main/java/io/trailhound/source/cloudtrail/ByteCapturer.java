@@ -94,6 +94,12 @@ final class ByteCapturer {
   private int n;
   private Capture capture;
 
+  /** Where the record starts in {@link #b}; ranges kept in the capture are relative to it. */
+  private int origin;
+
+  /** Reading a JSON line in place: a newline ends the line, it is not whitespace. */
+  private boolean lineMode;
+
   ByteCapturer(PathTrie trie) {
     this.trie = trie;
   }
@@ -103,6 +109,7 @@ final class ByteCapturer {
     b = record;
     n = record.length;
     i = 0;
+    origin = 0;
     top = 0;
     capture = new Capture(trie.slotCount(), false);
     try {
@@ -119,6 +126,53 @@ final class ByteCapturer {
     }
   }
 
+  /**
+   * A record that is a whole JSON line, read where it lies in a read buffer.
+   *
+   * @param capture what {@link #capture} makes of the record's bytes {@code [from, to)}
+   * @param next where the next line starts, after the newline
+   */
+  record Line(Capture capture, int from, int to, int next) {}
+
+  /**
+   * The capture of the JSON line starting at {@code buf[from]} (the bytes up to {@code limit} are
+   * readable), without looking for its end first: the object is read, and only blanks may follow it
+   * up to the newline. Newlines are not whitespace here, so a record that would take the capture on
+   * the line's own bytes, trimmed, takes it here with the same result, and any other (a record cut
+   * by the end of the buffer, spread over lines, followed by more, or unusual) answers null without
+   * anything consumed: the caller then frames the line and reads it as before.
+   */
+  Line captureLine(byte[] buf, int from, int limit) {
+    b = buf;
+    n = limit;
+    i = from;
+    top = 0;
+    try {
+      while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
+        i++;
+      }
+      int start = i;
+      if (!Shapes.firstNameIsAnEventKey(b, start, n)) {
+        return null;
+      }
+      origin = start;
+      capture = new Capture(trie.slotCount(), false);
+      lineMode = true;
+      object(trie.root(), 1);
+      int end = i;
+      while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
+        i++;
+      }
+      return i < n && b[i] == '\n' ? new Line(capture, start, end, i + 1) : null;
+    } catch (Unusual e) {
+      return null;
+    } finally {
+      b = null;
+      lineMode = false;
+      origin = 0;
+    }
+  }
+
   private byte at() throws Unusual {
     if (i >= n) {
       throw UNUSUAL;
@@ -129,7 +183,7 @@ final class ByteCapturer {
   private void ws() {
     while (i < n) {
       byte c = b[i];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+      if (c != ' ' && c != '\r' && c != '\t' && (c != '\n' || lineMode)) {
         return;
       }
       i++;
@@ -174,7 +228,7 @@ final class ByteCapturer {
         if (child.subtree()) {
           int from = i;
           List<Resource> resources = resources(depth);
-          capture.lazySubtree(child.name(), from, i, resources);
+          capture.lazySubtree(child.name(), from - origin, i - origin, resources);
         } else {
           value(child, depth);
         }
@@ -716,7 +770,8 @@ final class ByteCapturer {
     if (c == '"') {
       int start = i + 1;
       boolean escaped = string();
-      return text(start, i - 1, escaped);
+      // ARNs, types and accounts of resources repeat like the actor's
+      return escaped ? text(start, i - 1, true) : cache.text(b, start, i - 1).get(0).text();
     }
     if (c == 't') {
       literal("true");

@@ -213,6 +213,29 @@ final class Framer {
     }
   }
 
+  /** Whether a byte is left to read, reading more when the buffer is used up. */
+  boolean available() throws IOException {
+    return pos < lim || fill();
+  }
+
+  /** The read buffer, whose bytes from {@link #position} to {@link #limit} are unread. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  int position() {
+    return pos;
+  }
+
+  int limit() {
+    return lim;
+  }
+
+  /** Consumes the buffer's bytes up to {@code next} (between {@link #position} and the limit). */
+  void skipTo(int next) {
+    pos = next;
+  }
+
   private static final byte[] EMPTY = new byte[0];
 
   /**

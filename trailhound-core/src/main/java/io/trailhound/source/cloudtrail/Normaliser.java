@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Turns a CloudTrail record's fields into the typed {@link EventView}. */
@@ -299,7 +298,7 @@ final class Normaliser {
   private static Boolean mfa(Fields f, String service) {
     String used = text(f, MFA_USED);
     if ("signin.amazonaws.com".equals(service) && used != null) {
-      return "yes".equals(used.toLowerCase(Locale.ROOT));
+      return lowerEquals(used, "yes");
     }
     return bool(f, SESSION_MFA);
   }
@@ -388,10 +387,32 @@ final class Normaliser {
       return b.value();
     }
     if (v instanceof FieldValue.Text t) {
-      String s = t.value().toLowerCase(Locale.ROOT);
-      return "true".equals(s) ? Boolean.TRUE : "false".equals(s) ? Boolean.FALSE : null;
+      String s = t.value();
+      return lowerEquals(s, "true") ? Boolean.TRUE : lowerEquals(s, "false") ? Boolean.FALSE : null;
     }
     return null;
+  }
+
+  /**
+   * Whether {@code s.toLowerCase(Locale.ROOT)} equals the ASCII lower-case word {@code lower},
+   * without making the lower-case copy: no character outside ASCII lower-cases to a letter of the
+   * words compared here (the Kelvin sign's {@code k} is in none of them).
+   */
+  private static boolean lowerEquals(String s, String lower) {
+    int n = lower.length();
+    if (s.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String syntheticId(byte[] raw) {
