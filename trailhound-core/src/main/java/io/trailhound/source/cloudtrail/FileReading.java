@@ -315,7 +315,8 @@ final class FileReading {
   }
 
   private void nested(byte[] bytes) throws IOException {
-    Framer inner = new Framer(new ByteArrayInputStream(bytes));
+    Framer inner =
+        new Framer(new ByteArrayInputStream(bytes), Math.max(1, Math.min(bytes.length, 64 * 1024)));
     FileReading sub = new FileReading(location, inner, pipe, maxRecordBytes, out, index);
     sub.run();
     index = sub.index;

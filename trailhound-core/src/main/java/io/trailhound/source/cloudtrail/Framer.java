@@ -33,13 +33,25 @@ final class Framer {
   private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final InputStream in;
-  private final byte[] buf = new byte[64 * 1024];
+
+  /**
+   * Big enough that few JSON lines straddle two reads: such a line is framed through a record
+   * buffer, the others are read in place.
+   */
+  static final int FILE_BUFFER = 256 * 1024;
+
+  private final byte[] buf;
   private int pos;
   private int lim;
   private long base;
 
   Framer(InputStream in) {
+    this(in, FILE_BUFFER);
+  }
+
+  Framer(InputStream in, int bufferSize) {
     this.in = in;
+    this.buf = new byte[bufferSize];
   }
 
   /** Absolute offset of the next byte. */
