@@ -176,19 +176,11 @@ final class Normaliser {
   private Normaliser() {}
 
   static Normalised normalise(Fields f, JsonNode resources, byte[] raw) throws RecordException {
+    Head head = head(f);
     if (resources != null && !resources.isArray() && !resources.isNull()) {
-      checkRequired(f);
       throw new RecordException(SkipReason.WRONG_TYPE, "resources is not an array");
     }
-    return normalise(f, resources(resources), raw);
-  }
-
-  /**
-   * The checks {@link #normalise} makes before it looks at the resources, so a record with several
-   * faults is skipped for the same one whichever way its resources were read.
-   */
-  private static void checkRequired(Fields f) throws RecordException {
-    normalise(f, List.of(), new byte[0]);
+    return normalise(f, head, resources(resources), raw);
   }
 
   /**
@@ -197,6 +189,13 @@ final class Normaliser {
    */
   static Normalised normalise(Fields f, List<Resource> resources, byte[] raw)
       throws RecordException {
+    return normalise(f, head(f), resources, raw);
+  }
+
+  /** The fields every record must have, checked before anything else is read. */
+  private record Head(Instant time, String service, String api) {}
+
+  private static Head head(Fields f) throws RecordException {
     String timeText = required(f, EVENT_TIME);
     boolean insight = INSIGHT.equals(text(f, EVENT_TYPE)) && f.count(EVENT_SOURCE) == 0;
     String service = required(f, insight ? INSIGHT_DETAILS_EVENT_SOURCE : EVENT_SOURCE);
@@ -206,6 +205,12 @@ final class Normaliser {
       throw new RecordException(SkipReason.INVALID_VALUE, "eventTime is not an ISO-8601 time");
     }
     container(f, USER_IDENTITY);
+    return new Head(time, service, api);
+  }
+
+  private static Normalised normalise(Fields f, Head head, List<Resource> resources, byte[] raw) {
+    String service = head.service();
+    String api = head.api();
     String id = text(f, EVENT_ID);
     boolean synthetic = id == null;
     if (synthetic) {
@@ -216,7 +221,7 @@ final class Normaliser {
     EventView view =
         new EventView(
             id,
-            time,
+            head.time(),
             account != null ? account : actor.account(),
             text(f, AWS_REGION),
             service,
