@@ -177,7 +177,7 @@ public final class FlowBench {
     List<String> args = files.stream().map(Path::toString).toList();
     for (int pass = 0; pass < passes; pass++) {
       BenchRun.resetPeaks();
-      long c0 = cpuNanos();
+      long c0 = BenchRun.cpuNanos();
       long t0 = System.nanoTime();
       long n = parseOnly(files, threads);
       BenchRun.Phase a =
@@ -185,10 +185,10 @@ public final class FlowBench {
               "parse", n, bytes, (System.nanoTime() - t0) / 1e9, BenchRun.peakHeap());
       if (parse == null || a.seconds() < parse.seconds()) {
         parse = a;
-        parseCpu = (cpuNanos() - c0) / 1e9;
+        parseCpu = (BenchRun.cpuNanos() - c0) / 1e9;
       }
       BenchRun.resetPeaks();
-      long c1 = cpuNanos();
+      long c1 = BenchRun.cpuNanos();
       long t1 = System.nanoTime();
       ScanResult r =
           new ScanService(clock)
@@ -206,7 +206,7 @@ public final class FlowBench {
               BenchRun.peakHeap());
       if (scan == null || b.seconds() < scan.seconds()) {
         scan = b;
-        scanCpu = (cpuNanos() - c1) / 1e9;
+        scanCpu = (BenchRun.cpuNanos() - c1) / 1e9;
       }
       findings = r.findings().size();
     }
@@ -214,15 +214,6 @@ public final class FlowBench {
         new BenchRun.Result(parse.events(), bytes, files.size(), threads, 0, parse, scan, findings),
         parseCpu,
         scanCpu);
-  }
-
-  /** CPU time of the whole process (reader, GC and compiler threads), or 0 when not available. */
-  private static long cpuNanos() {
-    return ProcessHandle.current()
-        .info()
-        .totalCpuDuration()
-        .map(java.time.Duration::toNanos)
-        .orElse(0L);
   }
 
   private static long parseOnly(List<Path> files, int threads) throws Exception {

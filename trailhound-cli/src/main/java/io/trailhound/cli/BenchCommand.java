@@ -216,11 +216,18 @@ final class BenchCommand implements Callable<Integer> {
   private static void phase(PrintWriter out, String label, BenchRun.Phase p) {
     out.printf(
         Locale.ROOT,
-        "%s %,12.0f events/s  %s/s  %.2f s  peak heap %s%n",
+        "%s %,12.0f events/s  %s/s  %.2f s  peak heap %s%s%n",
         label,
         p.eventsPerSecond(),
         Bytes.human((long) (p.bytes() / p.seconds())),
         p.seconds(),
-        Bytes.human(p.peakHeapBytes()));
+        Bytes.human(p.peakHeapBytes()),
+        Double.isNaN(p.cpuSeconds())
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "  cpu %.2f s (%.2f us/event)",
+                p.cpuSeconds(),
+                p.cpuSeconds() * 1e6 / p.events()));
   }
 }

@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.trailhound.event.FieldValue;
+import io.trailhound.event.Resource;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@link Capturer}'s capture read straight from a record's bytes, for the records that hold nothing
@@ -91,6 +94,12 @@ final class ByteCapturer {
   private int n;
   private Capture capture;
 
+  /** Where the record starts in {@link #b}; ranges kept in the capture are relative to it. */
+  private int origin;
+
+  /** Reading a JSON line in place: a newline ends the line, it is not whitespace. */
+  private boolean lineMode;
+
   ByteCapturer(PathTrie trie) {
     this.trie = trie;
   }
@@ -100,6 +109,7 @@ final class ByteCapturer {
     b = record;
     n = record.length;
     i = 0;
+    origin = 0;
     top = 0;
     capture = new Capture(trie.slotCount(), false);
     try {
@@ -116,6 +126,53 @@ final class ByteCapturer {
     }
   }
 
+  /**
+   * A record that is a whole JSON line, read where it lies in a read buffer.
+   *
+   * @param capture what {@link #capture} makes of the record's bytes {@code [from, to)}
+   * @param next where the next line starts, after the newline
+   */
+  record Line(Capture capture, int from, int to, int next) {}
+
+  /**
+   * The capture of the JSON line starting at {@code buf[from]} (the bytes up to {@code limit} are
+   * readable), without looking for its end first: the object is read, and only blanks may follow it
+   * up to the newline. Newlines are not whitespace here, so a record that would take the capture on
+   * the line's own bytes, trimmed, takes it here with the same result, and any other (a record cut
+   * by the end of the buffer, spread over lines, followed by more, or unusual) answers null without
+   * anything consumed: the caller then frames the line and reads it as before.
+   */
+  Line captureLine(byte[] buf, int from, int limit) {
+    b = buf;
+    n = limit;
+    i = from;
+    top = 0;
+    try {
+      while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
+        i++;
+      }
+      int start = i;
+      if (!Shapes.firstNameIsAnEventKey(b, start, n)) {
+        return null;
+      }
+      origin = start;
+      capture = new Capture(trie.slotCount(), false);
+      lineMode = true;
+      object(trie.root(), 1);
+      int end = i;
+      while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
+        i++;
+      }
+      return i < n && b[i] == '\n' ? new Line(capture, start, end, i + 1) : null;
+    } catch (Unusual e) {
+      return null;
+    } finally {
+      b = null;
+      lineMode = false;
+      origin = 0;
+    }
+  }
+
   private byte at() throws Unusual {
     if (i >= n) {
       throw UNUSUAL;
@@ -126,7 +183,7 @@ final class ByteCapturer {
   private void ws() {
     while (i < n) {
       byte c = b[i];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+      if (c != ' ' && c != '\r' && c != '\t' && (c != '\n' || lineMode)) {
         return;
       }
       i++;
@@ -149,6 +206,7 @@ final class ByteCapturer {
     long seen = 0;
     i++;
     int base = top;
+    long names = 0;
     ws();
     if (at() == '}') {
       i++;
@@ -158,7 +216,7 @@ final class ByteCapturer {
       int start = name();
       int k = wanted ? node.childIndex(b, start, nameLength, nameFirst, nameLast) : -1;
       if (k < 0) {
-        member(base, start);
+        names = member(base, start, names);
         skip(depth);
       } else {
         long bit = 1L << k;
@@ -168,7 +226,9 @@ final class ByteCapturer {
         seen |= bit;
         PathTrie.Node child = node.child(k);
         if (child.subtree()) {
-          capture.subtree(child.name(), subtree(depth));
+          int from = i;
+          List<Resource> resources = resources(depth);
+          capture.lazySubtree(child.name(), from - origin, i - origin, resources);
         } else {
           value(child, depth);
         }
@@ -258,21 +318,27 @@ final class ByteCapturer {
 
   /**
    * Records the name just read among the names of the object whose first is at {@code base},
-   * failing on a repeat.
+   * failing on a repeat. {@code names} is the object's filter of the names so far, a bit per name
+   * hash: a name whose bit is clear cannot be a repeat and is compared with none of them, so an
+   * object's names cost linear time, not quadratic. Returns the filter with the name added.
    */
-  private void member(int base, int start) throws Unusual {
+  private long member(int base, int start, long names) throws Unusual {
     int len = nameLength;
     long first = nameFirst;
     long last = nameLast;
     if (top - base >= MAX_MEMBERS) {
       throw UNUSUAL;
     }
-    for (int k = base; k < top; k++) {
-      if (nameLengths[k] == len
-          && nameFirsts[k] == first
-          && nameLasts[k] == last
-          && (len <= 16 || PathTrie.same(b, nameStarts[k], b, start, len))) {
-        throw UNUSUAL;
+    long bit =
+        1L << (int) ((first * 0x9E3779B97F4A7C15L + last * 0xC2B2AE3D27D4EB4FL + len) >>> 58);
+    if ((names & bit) != 0) {
+      for (int k = base; k < top; k++) {
+        if (nameLengths[k] == len
+            && nameFirsts[k] == first
+            && nameLasts[k] == last
+            && (len <= 16 || PathTrie.same(b, nameStarts[k], b, start, len))) {
+          throw UNUSUAL;
+        }
       }
     }
     if (top == nameStarts.length) {
@@ -286,6 +352,7 @@ final class ByteCapturer {
     nameFirsts[top] = first;
     nameLasts[top] = last;
     top++;
+    return names | bit;
   }
 
   /** A member value at a wanted path, as {@link Capturer} keeps it. */
@@ -415,10 +482,10 @@ final class ByteCapturer {
     return keep ? new FieldValue.Num(Long.toString(v)) : null;
   }
 
-  private java.util.List<FieldValue> sharedText() throws Unusual {
+  private List<FieldValue> sharedText() throws Unusual {
     int start = i + 1;
     if (string()) {
-      return java.util.List.of(new FieldValue.Text(text(start, i - 1, true)));
+      return List.of(new FieldValue.Text(text(start, i - 1, true)));
     }
     return cache.text(b, start, i - 1);
   }
@@ -600,6 +667,213 @@ final class ByteCapturer {
   }
 
   /**
+   * A subtree root ({@code resources}) checked as {@link #subtree} checks it, without building its
+   * tree (which only a rule reading a path under it needs, see {@link #tree(byte[], int, int)}):
+   * the {@link Resource}s the normaliser makes of its objects, as {@code Normaliser} reads them
+   * from the tree.
+   */
+  private List<Resource> resources(int depth) throws Unusual {
+    if (at() != '[') {
+      throw UNUSUAL;
+    }
+    if (depth + 1 > MAX_DEPTH) {
+      throw UNUSUAL;
+    }
+    i++;
+    ws();
+    if (at() == ']') {
+      i++;
+      return List.of();
+    }
+    List<Resource> out = new ArrayList<>(2);
+    while (true) {
+      if (at() == '{') {
+        out.add(resource(depth + 2));
+      } else {
+        strict(depth + 2);
+      }
+      ws();
+      byte c = at();
+      i++;
+      if (c == ']') {
+        return out;
+      }
+      if (c != ',') {
+        throw UNUSUAL;
+      }
+      ws();
+    }
+  }
+
+  /** An object in {@code resources}, at depth {@code depth} as {@link #tree} counts it. */
+  private Resource resource(int depth) throws Unusual {
+    if (depth > MAX_DEPTH) {
+      throw UNUSUAL;
+    }
+    String upperArn = null;
+    String lowerArn = null;
+    String type = null;
+    String account = null;
+    i++;
+    int base = top;
+    long names = 0;
+    ws();
+    if (at() == '}') {
+      i++;
+      return new Resource(null, null, null);
+    }
+    while (true) {
+      int start = name();
+      names = member(base, start, names);
+      int len = nameLength;
+      byte c = at();
+      if (c == '{' || c == '[') {
+        strict(depth + 1);
+      } else {
+        if (depth + 1 > MAX_DEPTH) {
+          throw UNUSUAL;
+        }
+        String text = nodeText();
+        if (len == 3 && b[start] == 'A' && b[start + 1] == 'R' && b[start + 2] == 'N') {
+          upperArn = text;
+        } else if (len == 3 && b[start] == 'a' && b[start + 1] == 'r' && b[start + 2] == 'n') {
+          lowerArn = text;
+        } else if (len == 4 && PathTrie.same(b, start, TYPE, 0, 4)) {
+          type = text;
+        } else if (len == 9 && PathTrie.same(b, start, ACCOUNT_ID, 0, 9)) {
+          account = text;
+        }
+      }
+      ws();
+      c = at();
+      i++;
+      if (c == '}') {
+        top = base;
+        return new Resource(upperArn != null ? upperArn : lowerArn, type, account);
+      }
+      if (c != ',') {
+        throw UNUSUAL;
+      }
+      ws();
+    }
+  }
+
+  private static final byte[] TYPE = "type".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ACCOUNT_ID = "accountId".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * A scalar of {@code resources} as the normaliser reads it from the tree: its text ({@code
+   * asText()} of the node), null for JSON null.
+   */
+  private String nodeText() throws Unusual {
+    byte c = at();
+    if (c == '"') {
+      int start = i + 1;
+      boolean escaped = string();
+      // ARNs, types and accounts of resources repeat like the actor's
+      return escaped ? text(start, i - 1, true) : cache.text(b, start, i - 1).get(0).text();
+    }
+    if (c == 't') {
+      literal("true");
+      return "true";
+    }
+    if (c == 'f') {
+      literal("false");
+      return "false";
+    }
+    if (c == 'n') {
+      literal("null");
+      return null;
+    }
+    return Long.toString(number(true));
+  }
+
+  /**
+   * A value inside {@code resources} that is not read: checked exactly as {@link #tree} checks it
+   * at {@code depth}, building nothing.
+   */
+  private void strict(int depth) throws Unusual {
+    if (depth > MAX_DEPTH) {
+      throw UNUSUAL;
+    }
+    byte c = at();
+    if (c == '{') {
+      i++;
+      int base = top;
+      long names = 0;
+      ws();
+      if (at() == '}') {
+        i++;
+        return;
+      }
+      while (true) {
+        int start = name();
+        names = member(base, start, names);
+        strict(depth + 1);
+        ws();
+        c = at();
+        i++;
+        if (c == '}') {
+          top = base;
+          return;
+        }
+        if (c != ',') {
+          throw UNUSUAL;
+        }
+        ws();
+      }
+    }
+    if (c == '[') {
+      i++;
+      ws();
+      if (at() == ']') {
+        i++;
+        return;
+      }
+      while (true) {
+        strict(depth + 1);
+        ws();
+        c = at();
+        i++;
+        if (c == ']') {
+          return;
+        }
+        if (c != ',') {
+          throw UNUSUAL;
+        }
+        ws();
+      }
+    }
+    if (c == '"') {
+      string();
+    } else if (c == 't') {
+      literal("true");
+    } else if (c == 'f') {
+      literal("false");
+    } else if (c == 'n') {
+      literal("null");
+    } else {
+      number(true);
+    }
+  }
+
+  /**
+   * The tree of the value at {@code record[from, to)}, which {@link #capture} read as a subtree
+   * root; for the rules that read a path under it.
+   */
+  static JsonNode tree(byte[] record, int from, int to) {
+    ByteCapturer reader = new ByteCapturer(null);
+    reader.b = record;
+    reader.i = from;
+    reader.n = to;
+    try {
+      return reader.subtree(0);
+    } catch (Unusual e) {
+      throw new IllegalStateException("a subtree the capture accepted no longer reads", e);
+    }
+  }
+
+  /**
    * The value of a subtree root ({@code resources}) as the tree Jackson's mapper builds: an array
    * of anything but fractions and long numbers; another kind of value is unusual.
    */
@@ -619,6 +893,7 @@ final class ByteCapturer {
       ObjectNode object = NODES.objectNode();
       i++;
       int base = top;
+      long names = 0;
       ws();
       if (at() == '}') {
         i++;
@@ -626,7 +901,7 @@ final class ByteCapturer {
       }
       while (true) {
         int start = name();
-        member(base, start);
+        names = member(base, start, names);
         String name = new String(b, start, nameLength, StandardCharsets.UTF_8);
         object.set(name, tree(depth + 1));
         ws();

@@ -2,6 +2,7 @@ package io.trailhound.source.cloudtrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.event.FieldValue;
+import io.trailhound.event.Resource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -94,6 +95,32 @@ final class Capture {
     return (List<FieldValue>) held;
   }
 
+  /** The first value of a slot, or null; builds no list. */
+  @SuppressWarnings("unchecked")
+  FieldValue first(int slot) {
+    Object held = values[slot];
+    if (held == null) {
+      return null;
+    }
+    if (held instanceof FieldValue one) {
+      return one;
+    }
+    return ((List<FieldValue>) held).get(0);
+  }
+
+  /** How many values a slot holds; builds no list. */
+  @SuppressWarnings("unchecked")
+  int count(int slot) {
+    Object held = values[slot];
+    if (held == null) {
+      return 0;
+    }
+    if (held instanceof FieldValue) {
+      return 1;
+    }
+    return ((List<FieldValue>) held).size();
+  }
+
   private static final List<FieldValue> TRUE = List.of(FieldValue.Bool.TRUE);
   private static final List<FieldValue> FALSE = List.of(FieldValue.Bool.FALSE);
   private static final List<FieldValue> NULL = List.of(FieldValue.Null.INSTANCE);
@@ -118,6 +145,45 @@ final class Capture {
       return ARRAY;
     }
     return Collections.singletonList(v);
+  }
+
+  /**
+   * Subtree roots the byte-level capture checked without building their trees: where each value
+   * lies in the record, {@code {from, to}}; null when none.
+   */
+  private Map<String, int[]> ranges;
+
+  /** The normaliser's resources, when the byte-level capture read them; else null. */
+  private List<Resource> resources;
+
+  /** A subtree root checked in place: its tree is built from the record only when asked for. */
+  void lazySubtree(String root, int from, int to, List<Resource> resources) {
+    if (ranges == null) {
+      ranges = new HashMap<>(2);
+    }
+    ranges.put(root, new int[] {from, to});
+    this.resources = resources;
+  }
+
+  /**
+   * Every subtree, those kept as ranges of {@code raw} (the record captured) built now (see {@link
+   * #lazySubtree}).
+   */
+  Map<String, JsonNode> subtrees(byte[] raw) {
+    if (ranges == null) {
+      return subtrees();
+    }
+    Map<String, JsonNode> all = new HashMap<>(subtrees());
+    for (Map.Entry<String, int[]> e : ranges.entrySet()) {
+      int[] range = e.getValue();
+      all.put(e.getKey(), ByteCapturer.tree(raw, range[0], range[1]));
+    }
+    return all;
+  }
+
+  /** The resources read with a lazy subtree, or null. */
+  List<Resource> resources() {
+    return resources;
   }
 
   void subtree(String root, JsonNode node) {

@@ -54,7 +54,7 @@ final class CapturedFields implements FieldAccess {
   private TreeFields subtrees() {
     if (subtrees == null) {
       ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
-      for (Map.Entry<String, JsonNode> e : capture.subtrees().entrySet()) {
+      for (Map.Entry<String, JsonNode> e : capture.subtrees(raw).entrySet()) {
         wrapper.set(e.getKey(), e.getValue());
       }
       subtrees = new TreeFields(wrapper);

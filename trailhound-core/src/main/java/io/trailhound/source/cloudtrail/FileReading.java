@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -267,17 +268,36 @@ final class FileReading {
   private void lines() throws IOException {
     long line = 0;
     while (true) {
-      buf.clear();
-      if (!framer.readLine(buf)) {
+      if (!framer.available()) {
         return;
       }
-      line++;
-      if (buf.overflowed()) {
+      // Most lines are events read where they lie, found to end at their newline as they are read.
+      int at = framer.position();
+      ByteCapturer.Line quick = pipe.line(framer.buffer(), at, framer.limit());
+      if (quick != null && quick.next() - 1 - at <= maxRecordBytes) {
+        byte[] raw = Arrays.copyOfRange(framer.buffer(), quick.from(), quick.to());
+        framer.skipTo(quick.next());
+        line++;
+        long i = index++;
         pipe.report().records.increment();
-        tooLarge(index++);
+        pipe.line(quick, raw, location, i, out);
         continue;
       }
-      byte[] bytes = trim(buf.toBytes());
+      byte[] bytes = framer.lineInBuffer(maxRecordBytes);
+      if (bytes == null) {
+        buf.clear();
+        if (!framer.readLine(buf)) {
+          return;
+        }
+        if (buf.overflowed()) {
+          line++;
+          pipe.report().records.increment();
+          tooLarge(index++);
+          continue;
+        }
+        bytes = trim(buf.toBytes());
+      }
+      line++;
       if (bytes.length == 0) {
         continue;
       }
@@ -295,7 +315,8 @@ final class FileReading {
   }
 
   private void nested(byte[] bytes) throws IOException {
-    Framer inner = new Framer(new ByteArrayInputStream(bytes));
+    Framer inner =
+        new Framer(new ByteArrayInputStream(bytes), Math.max(1, Math.min(bytes.length, 64 * 1024)));
     FileReading sub = new FileReading(location, inner, pipe, maxRecordBytes, out, index);
     sub.run();
     index = sub.index;
@@ -310,7 +331,7 @@ final class FileReading {
     while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t' || b[to - 1] == '\r')) {
       to--;
     }
-    return from == 0 && to == b.length ? b : java.util.Arrays.copyOfRange(b, from, to);
+    return from == 0 && to == b.length ? b : Arrays.copyOfRange(b, from, to);
   }
 
   private void tooLarge(long i) {

@@ -33,13 +33,25 @@ final class Framer {
   private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final InputStream in;
-  private final byte[] buf = new byte[64 * 1024];
+
+  /**
+   * Big enough that few JSON lines straddle two reads: such a line is framed through a record
+   * buffer, the others are read in place.
+   */
+  static final int FILE_BUFFER = 256 * 1024;
+
+  private final byte[] buf;
   private int pos;
   private int lim;
   private long base;
 
   Framer(InputStream in) {
+    this(in, FILE_BUFFER);
+  }
+
+  Framer(InputStream in, int bufferSize) {
     this.in = in;
+    this.buf = new byte[bufferSize];
   }
 
   /** Absolute offset of the next byte. */
@@ -211,6 +223,61 @@ final class Framer {
       pos = lim;
       out.append(buf, start, pos);
     }
+  }
+
+  /** Whether a byte is left to read, reading more when the buffer is used up. */
+  boolean available() throws IOException {
+    return pos < lim || fill();
+  }
+
+  /** The read buffer, whose bytes from {@link #position} to {@link #limit} are unread. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  int position() {
+    return pos;
+  }
+
+  int limit() {
+    return lim;
+  }
+
+  /** Consumes the buffer's bytes up to {@code next} (between {@link #position} and the limit). */
+  void skipTo(int next) {
+    pos = next;
+  }
+
+  private static final byte[] EMPTY = new byte[0];
+
+  /**
+   * The next line, trimmed of spaces, tabs and carriage returns at both ends, as an array of its
+   * own, when it lies whole in the read buffer and its untrimmed length is at most {@code cap}: one
+   * copy instead of two through a {@link RecordBuffer}, for nearly every line of a JSON-lines file.
+   * Otherwise null with nothing consumed, and the caller reads the line with {@link #readLine}.
+   */
+  byte[] lineInBuffer(long cap) throws IOException {
+    if (pos == lim && !fill()) {
+      return null;
+    }
+    int nl = indexOfNewline(buf, pos, lim);
+    if (nl < 0 || nl - pos > cap) {
+      return null;
+    }
+    int from = pos;
+    int to = nl;
+    pos = nl + 1;
+    while (from < to && isBlank(buf[from])) {
+      from++;
+    }
+    while (to > from && isBlank(buf[to - 1])) {
+      to--;
+    }
+    return from == to ? EMPTY : java.util.Arrays.copyOfRange(buf, from, to);
+  }
+
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t' || b == '\r';
   }
 
   /**

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Turns a CloudTrail record's fields into the typed {@link EventView}. */
@@ -119,13 +118,46 @@ final class Normaliser {
    * The values of the normaliser's paths by index into {@link #PATH_LIST}: a capture answers by
    * slot, without looking a path up by name for each of the thirty-odd fields of every record.
    */
-  @FunctionalInterface
   interface Fields {
     List<FieldValue> values(int path);
+
+    /** The first value of a path, or null when it has none. */
+    default FieldValue first(int path) {
+      List<FieldValue> values = values(path);
+      return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** How many values a path has. */
+    default int count(int path) {
+      return values(path).size();
+    }
 
     /** Over any field access, by path name (the tree of a record with duplicate names). */
     static Fields of(FieldAccess f) {
       return i -> f.values(PATH_LIST.get(i));
+    }
+
+    /**
+     * Over a capture, by slot: the first value and the count are read without building the list a
+     * rule reads, which for ids and times no rule may ever ask for.
+     */
+    static Fields of(Capture capture, int[] slots) {
+      return new Fields() {
+        @Override
+        public List<FieldValue> values(int path) {
+          return capture.values(slots[path]);
+        }
+
+        @Override
+        public FieldValue first(int path) {
+          return capture.first(slots[path]);
+        }
+
+        @Override
+        public int count(int path) {
+          return capture.count(slots[path]);
+        }
+      };
     }
   }
 
@@ -144,8 +176,28 @@ final class Normaliser {
   private Normaliser() {}
 
   static Normalised normalise(Fields f, JsonNode resources, byte[] raw) throws RecordException {
+    Head head = head(f);
+    if (resources != null && !resources.isArray() && !resources.isNull()) {
+      throw new RecordException(SkipReason.WRONG_TYPE, "resources is not an array");
+    }
+    return normalise(f, head, resources(resources), raw);
+  }
+
+  /**
+   * {@code resources}: what the record's resources array names, already read (null when the record
+   * has none).
+   */
+  static Normalised normalise(Fields f, List<Resource> resources, byte[] raw)
+      throws RecordException {
+    return normalise(f, head(f), resources, raw);
+  }
+
+  /** The fields every record must have, checked before anything else is read. */
+  private record Head(Instant time, String service, String api) {}
+
+  private static Head head(Fields f) throws RecordException {
     String timeText = required(f, EVENT_TIME);
-    boolean insight = INSIGHT.equals(text(f, EVENT_TYPE)) && f.values(EVENT_SOURCE).isEmpty();
+    boolean insight = INSIGHT.equals(text(f, EVENT_TYPE)) && f.count(EVENT_SOURCE) == 0;
     String service = required(f, insight ? INSIGHT_DETAILS_EVENT_SOURCE : EVENT_SOURCE);
     String api = required(f, insight ? INSIGHT_DETAILS_EVENT_NAME : EVENT_NAME);
     Instant time = Times.parse(timeText);
@@ -153,9 +205,12 @@ final class Normaliser {
       throw new RecordException(SkipReason.INVALID_VALUE, "eventTime is not an ISO-8601 time");
     }
     container(f, USER_IDENTITY);
-    if (resources != null && !resources.isArray() && !resources.isNull()) {
-      throw new RecordException(SkipReason.WRONG_TYPE, "resources is not an array");
-    }
+    return new Head(time, service, api);
+  }
+
+  private static Normalised normalise(Fields f, Head head, List<Resource> resources, byte[] raw) {
+    String service = head.service();
+    String api = head.api();
     String id = text(f, EVENT_ID);
     boolean synthetic = id == null;
     if (synthetic) {
@@ -166,7 +221,7 @@ final class Normaliser {
     EventView view =
         new EventView(
             id,
-            time,
+            head.time(),
             account != null ? account : actor.account(),
             text(f, AWS_REGION),
             service,
@@ -177,7 +232,7 @@ final class Normaliser {
             outcome(f, api),
             actor,
             endpoint(f),
-            resources(resources));
+            resources == null ? List.of() : resources);
     return new Normalised(view, synthetic);
   }
 
@@ -235,19 +290,20 @@ final class Normaliser {
     if (arn == null) {
       return -1;
     }
-    int colons = 0;
-    for (int i = 0; i < arn.length(); i++) {
-      if (arn.charAt(i) == ':' && ++colons == 5) {
-        return i + 1;
+    int at = -1;
+    for (int colons = 0; colons < 5; colons++) {
+      at = arn.indexOf(':', at + 1);
+      if (at < 0) {
+        return -1;
       }
     }
-    return -1;
+    return at + 1;
   }
 
   private static Boolean mfa(Fields f, String service) {
     String used = text(f, MFA_USED);
     if ("signin.amazonaws.com".equals(service) && used != null) {
-      return "yes".equals(used.toLowerCase(Locale.ROOT));
+      return lowerEquals(used, "yes");
     }
     return bool(f, SESSION_MFA);
   }
@@ -274,7 +330,8 @@ final class Normaliser {
     return new Endpoint(text(f, SOURCE_IP), text(f, USER_AGENT), tls, text(f, VPC_ENDPOINT_ID));
   }
 
-  private static List<Resource> resources(JsonNode node) {
+  /** The resources of a record's {@code resources} tree (null when it has none). */
+  static List<Resource> resources(JsonNode node) {
     if (node == null || !node.isArray()) {
       return List.of();
     }
@@ -297,11 +354,11 @@ final class Normaliser {
   }
 
   private static String required(Fields f, int path) throws RecordException {
-    List<FieldValue> values = f.values(path);
-    if (values.isEmpty() || values.get(0) == FieldValue.Null.INSTANCE) {
+    FieldValue first = f.first(path);
+    if (first == null || first == FieldValue.Null.INSTANCE) {
       throw new RecordException(SkipReason.MISSING_FIELD, PATH_LIST.get(path) + " is missing");
     }
-    if (values.size() != 1 || !(values.get(0) instanceof FieldValue.Text t)) {
+    if (f.count(path) != 1 || !(first instanceof FieldValue.Text t)) {
       throw new RecordException(SkipReason.WRONG_TYPE, PATH_LIST.get(path) + " is not a string");
     }
     if (t.value().isEmpty()) {
@@ -321,25 +378,46 @@ final class Normaliser {
   }
 
   private static String text(Fields f, int path) {
-    List<FieldValue> values = f.values(path);
-    String text = values.isEmpty() ? null : values.get(0).text();
+    FieldValue first = f.first(path);
+    String text = first == null ? null : first.text();
     return text == null || text.isEmpty() ? null : text;
   }
 
   private static Boolean bool(Fields f, int path) {
-    List<FieldValue> values = f.values(path);
-    if (values.isEmpty()) {
+    FieldValue v = f.first(path);
+    if (v == null) {
       return null;
     }
-    FieldValue v = values.get(0);
     if (v instanceof FieldValue.Bool b) {
       return b.value();
     }
     if (v instanceof FieldValue.Text t) {
-      String s = t.value().toLowerCase(Locale.ROOT);
-      return "true".equals(s) ? Boolean.TRUE : "false".equals(s) ? Boolean.FALSE : null;
+      String s = t.value();
+      return lowerEquals(s, "true") ? Boolean.TRUE : lowerEquals(s, "false") ? Boolean.FALSE : null;
     }
     return null;
+  }
+
+  /**
+   * Whether {@code s.toLowerCase(Locale.ROOT)} equals the ASCII lower-case word {@code lower},
+   * without making the lower-case copy: no character outside ASCII lower-cases to a letter of the
+   * words compared here (the Kelvin sign's {@code k} is in none of them).
+   */
+  private static boolean lowerEquals(String s, String lower) {
+    int n = lower.length();
+    if (s.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String syntheticId(byte[] raw) {

@@ -34,6 +34,13 @@ final class PathTrie {
     private byte[][] byteNames = new byte[0][];
     private Node[] byteChildren = new Node[0];
 
+    /**
+     * Open addressing over the children by {@link #bucket}: position + 1, 0 for empty; at most half
+     * full, so a member name no rule wants (most names of a record) costs a probe or two instead of
+     * a pass over every child.
+     */
+    private int[] byteTable = new int[1];
+
     Node(String name) {
       this.name = name;
     }
@@ -53,16 +60,26 @@ final class PathTrie {
      * given; -1 when there is none.
      */
     int childIndex(byte[] b, int from, int len, long first, long last) {
-      int[] lengths = byteLengths;
-      for (int k = 0; k < lengths.length; k++) {
-        if (lengths[k] == len
+      int[] table = byteTable;
+      int mask = table.length - 1;
+      for (int h = bucket(len, first) & mask; ; h = (h + 1) & mask) {
+        int k = table[h] - 1;
+        if (k < 0) {
+          return -1;
+        }
+        if (byteLengths[k] == len
             && byteFirsts[k] == first
             && byteLasts[k] == last
             && (len <= 16 || same(byteNames[k], 0, b, from, len))) {
           return k;
         }
       }
-      return -1;
+    }
+
+    /** Where a name of this length and first word starts probing {@link #byteTable}. */
+    private static int bucket(int len, long first) {
+      long x = (first + len) * 0x9E3779B97F4A7C15L;
+      return (int) (x >>> 40);
     }
 
     /** The child at position {@code k}. */
@@ -91,6 +108,15 @@ final class PathTrie {
         byteChildren[k] = e.getValue();
         e.getValue().indexBytes();
         k++;
+      }
+      int capacity = Integer.highestOneBit(Math.max(size, 1) * 4 - 1) << 1;
+      byteTable = new int[capacity];
+      for (int c = 0; c < size; c++) {
+        int h = bucket(byteLengths[c], byteFirsts[c]) & (capacity - 1);
+        while (byteTable[h] != 0) {
+          h = (h + 1) & (capacity - 1);
+        }
+        byteTable[h] = c + 1;
       }
     }
 

@@ -67,12 +67,38 @@ final class RecordPipeline {
     event(raw, false, location, index, out);
   }
 
-  /** {@code validUtf8}: the caller has already checked the bytes are valid UTF-8. */
+  /**
+   * Reads the JSON line at {@code buf[from]} in place (see {@link ByteCapturer#captureLine}), or
+   * answers null when it must be framed and read as a record of unknown kind; nothing is counted.
+   */
+  ByteCapturer.Line line(byte[] buf, int from, int limit) {
+    return byteCapturers == null ? null : byteCapturers.get().captureLine(buf, from, limit);
+  }
+
+  /** A line {@link #line} read: its event, with {@code raw} the record's bytes, or a skip. */
+  void line(ByteCapturer.Line line, byte[] raw, String location, long index, Consumer<Event> out) {
+    event(line.capture(), raw, false, location, index, out);
+  }
+
   private void event(
       byte[] raw, boolean validUtf8, String location, long index, Consumer<Event> out) {
+    event(null, raw, validUtf8, location, index, out);
+  }
+
+  /**
+   * {@code validUtf8}: the caller has already checked the bytes are valid UTF-8; {@code captured}:
+   * the byte-level capture of {@code raw}, when the caller made it.
+   */
+  private void event(
+      Capture captured,
+      byte[] raw,
+      boolean validUtf8,
+      String location,
+      long index,
+      Consumer<Event> out) {
     Event event;
     try {
-      event = build(raw, validUtf8, location, index);
+      event = build(captured, raw, validUtf8, location, index);
     } catch (RecordException e) {
       report.skip(e.reason(), location, index, e.getMessage());
       return;
@@ -84,52 +110,57 @@ final class RecordPipeline {
     out.accept(event);
   }
 
-  private Event build(byte[] raw, boolean validUtf8, String location, long index)
+  private Event build(Capture captured, byte[] raw, boolean validUtf8, String location, long index)
       throws RecordException {
     FieldAccess fields;
     Normaliser.Fields normalised;
     JsonNode resources;
     // The byte-level capture checks the UTF-8 itself; a record it declines is checked here.
-    Capture quick = byteCapturers == null ? null : byteCapturers.get().capture(raw);
+    Capture quick =
+        captured != null || byteCapturers == null ? captured : byteCapturers.get().capture(raw);
     int bad = quick != null || validUtf8 ? -1 : Utf8.firstInvalid(raw);
     if (bad >= 0) {
       throw new RecordException(SkipReason.INVALID_UTF8, "invalid UTF-8 at byte " + bad);
     }
     if (quick != null) {
-      fields = new CapturedFields(trie, quick, raw);
-      int[] slots = normaliserSlots;
-      normalised = i -> quick.values(slots[i]);
-      resources = quick.subtree("resources");
-    } else {
-      try {
-        try (JsonParser p = jackson.recordParser(raw)) {
-          if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new RecordException(SkipReason.WRONG_TYPE, "record is not a JSON object");
-          }
-          Capture capture = capturers.get().capture(p);
-          if (p.nextToken() != null) {
-            throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
-          }
-          fields = new CapturedFields(trie, capture, raw);
-          int[] slots = normaliserSlots;
-          normalised = i -> capture.values(slots[i]);
-          resources = capture.subtree("resources");
-        } catch (JsonProcessingException e) {
-          if (!Jackson.isDuplicate(e)) {
-            throw e;
-          }
-          JsonNode tree = tree(raw);
-          fields = new TreeFields(tree);
-          normalised = Normaliser.Fields.of(fields);
-          resources = tree.get("resources");
-        }
-      } catch (IOException e) {
-        throw Jackson.classify(e);
-      } catch (RuntimeException e) {
-        throw new RecordException(SkipReason.INVALID_JSON, "unreadable: " + e.getClass().getName());
-      }
+      Normaliser.Normalised n =
+          Normaliser.normalise(
+              Normaliser.Fields.of(quick, normaliserSlots), quick.resources(), raw);
+      return deduplicated(n, raw, new CapturedFields(trie, quick, raw), location, index);
     }
-    Normaliser.Normalised n = Normaliser.normalise(normalised, resources, raw);
+    try {
+      try (JsonParser p = jackson.recordParser(raw)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new RecordException(SkipReason.WRONG_TYPE, "record is not a JSON object");
+        }
+        Capture capture = capturers.get().capture(p);
+        if (p.nextToken() != null) {
+          throw new RecordException(SkipReason.INVALID_JSON, "content after the record");
+        }
+        fields = new CapturedFields(trie, capture, raw);
+        normalised = Normaliser.Fields.of(capture, normaliserSlots);
+        resources = capture.subtree("resources");
+      } catch (JsonProcessingException e) {
+        if (!Jackson.isDuplicate(e)) {
+          throw e;
+        }
+        JsonNode tree = tree(raw);
+        fields = new TreeFields(tree);
+        normalised = Normaliser.Fields.of(fields);
+        resources = tree.get("resources");
+      }
+    } catch (IOException e) {
+      throw Jackson.classify(e);
+    } catch (RuntimeException e) {
+      throw new RecordException(SkipReason.INVALID_JSON, "unreadable: " + e.getClass().getName());
+    }
+    return deduplicated(
+        Normaliser.normalise(normalised, resources, raw), raw, fields, location, index);
+  }
+
+  /** The event, or null when its id was seen before. */
+  private Event deduplicated(
+      Normaliser.Normalised n, byte[] raw, FieldAccess fields, String location, long index) {
     if (!n.syntheticId()) {
       EventIdSet.Result r = ids.add(n.view().eventId());
       if (r == EventIdSet.Result.DUPLICATE) {

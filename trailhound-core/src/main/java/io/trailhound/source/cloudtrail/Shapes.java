@@ -158,11 +158,15 @@ final class Shapes {
    * at the same place with the same error instead.
    */
   static boolean firstNameIsAnEventKey(byte[] b) {
-    int n = b.length;
-    if (n == 0 || b[0] != '{') {
+    return firstNameIsAnEventKey(b, 0, b.length);
+  }
+
+  /** {@link #firstNameIsAnEventKey(byte[])} of the object at {@code b[from, n)}. */
+  static boolean firstNameIsAnEventKey(byte[] b, int from, int n) {
+    if (from >= n || b[from] != '{') {
       return false;
     }
-    int i = 1;
+    int i = from + 1;
     while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
       i++;
     }

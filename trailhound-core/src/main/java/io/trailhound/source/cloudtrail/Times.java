@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
@@ -56,12 +55,33 @@ final class Times {
     if (minute < 0 || minute > 59 || second < 0 || second > 59) {
       return null;
     }
-    if (day > YearMonth.of(year, month).lengthOfMonth()) {
+    boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    int length =
+        month == 2
+            ? (leap ? 29 : 28)
+            : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    if (day > length) {
       return null;
     }
-    long days = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(days * 86_400 + hour * 3600 + minute * 60 + second);
+    return Instant.ofEpochSecond(
+        epochDay(year, month, day, leap) * 86_400 + hour * 3600 + minute * 60 + second);
   }
+
+  /**
+   * Days from 1970-01-01 to a valid date of a year from 0 to 9999: {@link LocalDate#toEpochDay}'s
+   * arithmetic, without building the date.
+   */
+  private static long epochDay(long year, int month, int day, boolean leap) {
+    long total = 365 * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+    total += (367 * month - 362) / 12 + day - 1;
+    if (month > 2) {
+      total -= leap ? 1 : 2;
+    }
+    return total - DAYS_0000_TO_1970;
+  }
+
+  /** {@code LocalDate}'s days from year 0 to 1970. */
+  private static final long DAYS_0000_TO_1970 = (146097 * 5L) - (30L * 365L + 7L);
 
   /** The ASCII decimal number in {@code [from, to)}, or -1 when a character is not a digit. */
   private static int digits(String t, int from, int to) {

@@ -30,7 +30,16 @@ final class ValueCache {
   @SuppressWarnings("unchecked")
   private final List<FieldValue>[] lists = new List[SIZE];
 
+  /**
+   * Per slot of the byte-level cache: room for the bytes of the last value longer than 24 bytes
+   * (its first {@link #byteLengths} bytes), or null.
+   */
   private final byte[][] byteKeys = new byte[SIZE][];
+
+  private final int[] byteLengths = new int[SIZE];
+  private final long[] byteFirsts = new long[SIZE];
+  private final long[] byteLasts = new long[SIZE];
+  private final long[] byteMids = new long[SIZE];
 
   @SuppressWarnings("unchecked")
   private final List<FieldValue>[] byteLists = new List[SIZE];
@@ -45,21 +54,40 @@ final class ValueCache {
       return Collections.singletonList(
           new FieldValue.Text(new String(b, from, len, StandardCharsets.UTF_8)));
     }
-    // Length and three words: no loop over the bytes; a collision only costs a miss.
+    // Length and three words: no loop over the bytes; a collision only costs a miss. Up to 24
+    // bytes the three words hold every byte, so they are the key itself and the value's bytes
+    // are only compared for longer values (ARNs, agents): the slot's words sit in arrays of
+    // primitives, which a hit reads without touching a key array elsewhere in memory.
+    long first = PathTrie.first(b, from, len);
+    long last = PathTrie.last(b, from, len);
+    long mid = len > 16 ? PathTrie.first(b, from + (len >>> 1) - 4, 8) : 0;
     long x =
-        PathTrie.first(b, from, len) * 0x9E3779B97F4A7C15L
-            ^ PathTrie.last(b, from, len) * 0xC2B2AE3D27D4EB4FL
-            ^ (len > 16 ? PathTrie.first(b, from + (len >>> 1) - 4, 8) * 0x165667B19E3779F9L : 0)
-            ^ len;
+        first * 0x9E3779B97F4A7C15L ^ last * 0xC2B2AE3D27D4EB4FL ^ mid * 0x165667B19E3779F9L ^ len;
     int slot = (int) (x ^ (x >>> 29) ^ (x >>> 47)) & MASK;
-    byte[] key = byteKeys[slot];
-    if (key != null && key.length == len && PathTrie.same(key, 0, b, from, len)) {
+    if (byteLengths[slot] == len
+        && byteFirsts[slot] == first
+        && byteLasts[slot] == last
+        && byteMids[slot] == mid
+        && byteLists[slot] != null
+        && (len <= 24 || Arrays.equals(byteKeys[slot], 0, len, b, from, to))) {
       return byteLists[slot];
     }
     List<FieldValue> list =
         Collections.singletonList(
             new FieldValue.Text(new String(b, from, len, StandardCharsets.UTF_8)));
-    byteKeys[slot] = Arrays.copyOfRange(b, from, to);
+    if (len > 24) {
+      // most values this long (ARNs, agents) miss: the slot's array is reused, not reallocated
+      byte[] key = byteKeys[slot];
+      if (key == null || key.length < len) {
+        key = new byte[Math.max(len, 64)];
+        byteKeys[slot] = key;
+      }
+      System.arraycopy(b, from, key, 0, len);
+    }
+    byteLengths[slot] = len;
+    byteFirsts[slot] = first;
+    byteLasts[slot] = last;
+    byteMids[slot] = mid;
     byteLists[slot] = list;
     return list;
   }

@@ -168,7 +168,10 @@ class ByteCapturerTest {
         assertThat(quick.values(slot)).as("%s in %s", path, text).isEqualTo(reference.values(slot));
       }
     }
-    assertThat(quick.subtrees()).as(text).isEqualTo(reference.subtrees());
+    assertThat(quick.subtrees(raw)).as(text).isEqualTo(reference.subtrees());
+    assertThat(quick.resources() == null ? List.of() : quick.resources())
+        .as("resources of %s", text)
+        .isEqualTo(Normaliser.resources(reference.subtree("resources")));
     return true;
   }
 
