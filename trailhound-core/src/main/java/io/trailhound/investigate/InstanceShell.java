@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The calls a shell opened on an EC2 instance (SSM {@code SendCommand} or {@code StartSession])
+ * The calls a shell opened on an EC2 instance (SSM {@code SendCommand} or {@code StartSession})
  * made with the instance's own role, told apart from the instance's routine work the way an analyst
  * does: they start after the command, from the same role session (EC2 names it after the instance
  * id) and usually the same address, but with a client the session never used before (the AWS CLI
