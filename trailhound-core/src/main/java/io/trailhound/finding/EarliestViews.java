@@ -1,5 +1,6 @@
 package io.trailhound.finding;
 
+import io.trailhound.event.EventIdBits;
 import io.trailhound.event.EventView;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -22,9 +22,9 @@ import java.util.TreeSet;
  * <p>Bounds: the session's history is read over {@link #HISTORY} before the command; the shell's
  * calls must start within {@link #QUIET} of it and end at the first silence that long, at most
  * {@link #HORIZON} after it. With no history before the command nothing can be told apart and no
- * call is claimed; with less than a day of it only a new client counts (an API the instance has
- * not called yet may be one it calls once a day). Calls of earlier shells on the instance (told
- * apart the same way) are not part of its history.
+ * call is claimed; with less than a day of it only a new client counts (an API the instance has not
+ * called yet may be one it calls once a day). Calls of earlier shells on the instance (told apart
+ * the same way) are not part of its history.
  *
  * @param command the {@code SendCommand} or {@code StartSession} that opened the shell
  * @param instance the instance id

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * @param threads worker threads for files
  * @param maxRecordBytes records bigger than this are skipped as {@code TOO_LARGE} without being
  *     held in memory
- * @param dedupeCap number of event ids remembered for deduplication before it stops (about 11 to 21
+ * @param dedupeCap number of event ids remembered for deduplication before it stops (about 21 to 43
  *     bytes each)
  * @param maxExamples examples kept per skip reason in the report
  * @param progress progress callback

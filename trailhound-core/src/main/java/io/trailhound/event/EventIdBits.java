@@ -1,20 +1,21 @@
-package io.trailhound.finding;
+package io.trailhound.event;
 
 /**
  * Event ids in the canonical lower-case UUID form ({@code 8-4-4-4-12} hex digits, as CloudTrail
  * writes them) packed into two longs, and back. For such ids the unsigned order of the packed
  * values is the order of the strings (the dashes sit at the same places, and {@code 0-9} sort
  * before {@code a-f}), so evidence can be kept and ordered without holding a string per id. Any
- * other id is not packed.
+ * other id is not packed. Findings keep their evidence this way; deduplication keeps every
+ * CloudTrail event id exactly this way.
  */
-final class EventIdBits {
+public final class EventIdBits {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private EventIdBits() {}
 
   /** Whether {@code id} is a canonical lower-case UUID. */
-  static boolean packable(String id) {
+  public static boolean packable(String id) {
     if (id.length() != 36) {
       return false;
     }
@@ -29,17 +30,17 @@ final class EventIdBits {
   }
 
   /** The first 64 bits of a {@linkplain #packable packable} id. */
-  static long high(String id) {
+  public static long high(String id) {
     return bits(id, 0);
   }
 
   /** The last 64 bits of a {@linkplain #packable packable} id. */
-  static long low(String id) {
+  public static long low(String id) {
     return bits(id, 19);
   }
 
   /** The id the two halves were packed from. */
-  static String text(long high, long low) {
+  public static String text(long high, long low) {
     char[] out = new char[36];
     int p = 0;
     for (int d = 0; d < 32; d++) {
