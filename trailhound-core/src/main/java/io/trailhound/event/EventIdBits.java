@@ -12,31 +12,44 @@ public final class EventIdBits {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  /** Value of each ASCII character as a lower-case hex digit; -1 for every other one. */
+  private static final byte[] VALUE = new byte[128];
+
+  static {
+    java.util.Arrays.fill(VALUE, (byte) -1);
+    for (int d = 0; d < 16; d++) {
+      VALUE[HEX[d]] = (byte) d;
+    }
+  }
+
   private EventIdBits() {}
 
   /** Whether {@code id} is a canonical lower-case UUID. */
   public static boolean packable(String id) {
-    if (id.length() != 36) {
+    if (id.length() != 36
+        || id.charAt(8) != '-'
+        || id.charAt(13) != '-'
+        || id.charAt(18) != '-'
+        || id.charAt(23) != '-') {
       return false;
     }
-    for (int i = 0; i < 36; i++) {
-      char c = id.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : digit(c) < 0) {
-        return false;
-      }
-    }
-    return true;
+    // the digits' values ORed together: negative as soon as one is not a lower-case hex digit
+    return (digits(id, 0, 8)
+            | digits(id, 9, 13)
+            | digits(id, 14, 18)
+            | digits(id, 19, 23)
+            | digits(id, 24, 36))
+        >= 0;
   }
 
   /** The first 64 bits of a {@linkplain #packable packable} id. */
   public static long high(String id) {
-    return bits(id, 0);
+    return hex(id, 0, 8) << 32 | hex(id, 9, 13) << 16 | hex(id, 14, 18);
   }
 
   /** The last 64 bits of a {@linkplain #packable packable} id. */
   public static long low(String id) {
-    return bits(id, 19);
+    return hex(id, 19, 23) << 48 | hex(id, 24, 36);
   }
 
   /** The id the two halves were packed from. */
@@ -53,24 +66,22 @@ public final class EventIdBits {
     return new String(out);
   }
 
-  /** Sixteen hex digits from {@code from}, skipping dashes. */
-  private static long bits(String id, int from) {
-    long v = 0;
-    int digits = 0;
-    for (int i = from; digits < 16; i++) {
+  /** The values of the characters from {@code from} to {@code to} ORed together (see VALUE). */
+  private static int digits(String id, int from, int to) {
+    int or = 0;
+    for (int i = from; i < to; i++) {
       char c = id.charAt(i);
-      if (c != '-') {
-        v = (v << 4) | digit(c);
-        digits++;
-      }
+      or |= c < 128 ? VALUE[c] : -1;
     }
-    return v;
+    return or;
   }
 
-  private static int digit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
+  /** The hex digits of {@code id} from {@code from} to {@code to}, as a number. */
+  private static long hex(String id, int from, int to) {
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      v = v << 4 | VALUE[id.charAt(i)];
     }
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    return v;
   }
 }
