@@ -3,7 +3,6 @@ package io.trailhound.investigate;
 import io.trailhound.finding.Finding;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,8 +20,6 @@ import java.util.Set;
  * itself issued belong to the attacker wherever they are used from.
  */
 final class Footprint {
-
-  private static final Comparator<EventRecord> ORDER = EventRecord.ORDER;
 
   final List<EventRecord> seeds;
   final Set<String> ips;
@@ -180,7 +177,7 @@ final class Footprint {
       }
     }
     List<EventRecord> all = new ArrayList<>(found.values());
-    all.sort(ORDER);
+    all.sort(EventRecord.ORDER);
     return new Footprint(f.seeds, f.ips, all).with(f);
   }
 

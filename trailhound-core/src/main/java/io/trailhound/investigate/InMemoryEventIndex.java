@@ -3,7 +3,6 @@ package io.trailhound.investigate;
 import io.trailhound.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,6 @@ public final class InMemoryEventIndex implements EventLookup {
 
   /** Events kept by default. */
   public static final int DEFAULT_CAPACITY = 3_000_000;
-
-  private static final Comparator<EventRecord> ORDER =
-      Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id);
 
   private final int capacity;
   private final Interner interner = new Interner();
@@ -72,7 +68,7 @@ public final class InMemoryEventIndex implements EventLookup {
     if (sealed == null) {
       List<EventRecord> all = new ArrayList<>(incoming);
       incoming.clear();
-      all.sort(ORDER);
+      all.sort(EventRecord.ORDER);
       List<EventRecord> unique = new ArrayList<>(all.size());
       String last = null;
       for (EventRecord r : all) {

@@ -3,7 +3,6 @@ package io.trailhound.investigate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -216,7 +215,7 @@ record InstanceShell(
     if (calls.isEmpty()) {
       return Optional.empty();
     }
-    calls.sort(Comparator.comparing(EventRecord::time).thenComparing(EventRecord::id));
+    calls.sort(EventRecord.ORDER);
     return Optional.of(new InstanceShell(command, instance, session, calls, clients, apis));
   }
 

@@ -267,35 +267,19 @@ class SimulatedInvestigationTest {
               System.out.println(
                   "      seed "
                       + (mine.contains(id) ? "A " : attack.contains(id) ? "O " : "- ")
-                      + e.time()
-                      + " "
-                      + e.api()
-                      + " "
-                      + e.ip()
-                      + " "
-                      + e.accessKeyId()
-                      + " "
-                      + e.principalArn());
+                      + line(e));
             }
           }
         }
-        foreign.stream()
-            .limit(6)
-            .forEach(
-                e ->
-                    System.out.println(
-                        "      foreign "
-                            + e.time()
-                            + " "
-                            + e.api()
-                            + " "
-                            + e.ip()
-                            + " "
-                            + e.accessKeyId()
-                            + " "
-                            + e.principalArn()));
+        foreign.stream().limit(6).forEach(e -> System.out.println("      foreign " + line(e)));
       }
     }
+  }
+
+  /** An event as the explanation prints it: time, API, address, key and caller. */
+  private static String line(EventRecord e) {
+    return String.join(
+        " ", String.valueOf(e.time()), e.api(), e.ip(), e.accessKeyId(), e.principalArn());
   }
 
   /**

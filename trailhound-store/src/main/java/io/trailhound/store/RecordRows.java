@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import java.util.function.BiFunction;
  */
 final class RecordRows {
 
-  private static final Comparator<EventRecord> ORDER = EventRecord.ORDER;
   private static final Set<String> CAPTURE = Set.copyOf(InMemoryEventIndex.requiredPaths());
 
   /**
@@ -155,7 +153,7 @@ final class RecordRows {
     if (!missing.isEmpty()) {
       out.addAll(fromRaw(missing, days));
     }
-    out.sort(ORDER);
+    out.sort(EventRecord.ORDER);
     return out;
   }
 

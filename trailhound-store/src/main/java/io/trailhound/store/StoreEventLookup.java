@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +25,6 @@ import java.util.function.BiFunction;
  * investigation from the store sees what one from the logs sees.
  */
 public final class StoreEventLookup implements EventLookup {
-
-  private static final Comparator<EventRecord> ORDER = EventRecord.ORDER;
 
   /** Longest list of event ids fetched by id; more are joined instead. */
   private static final int MAX_IDS = 5_000;
@@ -234,7 +231,7 @@ public final class StoreEventLookup implements EventLookup {
       List<EventRecord> events =
           new ArrayList<>(pivotFrom("access_key_id = ?", key, null, null, ips, principals));
       events.addAll(principalsByKey.getOrDefault(key, List.of()));
-      events.sort(ORDER);
+      events.sort(EventRecord.ORDER);
       events.forEach(e -> out.putIfAbsent(e.id(), e));
     }
     byPrincipal.values().forEach(events -> events.forEach(e -> out.putIfAbsent(e.id(), e)));
@@ -349,7 +346,7 @@ public final class StoreEventLookup implements EventLookup {
                   + RecordRows.range(from, to),
               RecordRows.withRange(params, from, to)));
     }
-    out.sort(ORDER);
+    out.sort(EventRecord.ORDER);
     return out;
   }
 
