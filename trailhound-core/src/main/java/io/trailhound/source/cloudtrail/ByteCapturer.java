@@ -104,6 +104,138 @@ final class ByteCapturer {
     this.trie = trie;
   }
 
+  /**
+   * Remembered objects (see {@link PathTrie#memo}): sets of {@link #MEMO_WAYS} entries chosen by
+   * the object's first {@link #MEMO_KEY} bytes, since many differ only further on (one role's
+   * sessions).
+   */
+  private static final int MEMO_SETS = 1024;
+
+  private static final int MEMO_WAYS = 4;
+  private static final int MEMO_KEY = 64;
+
+  /** Longer objects, or objects with more captured values, are not remembered. */
+  private static final int MAX_MEMO_BYTES = 4096;
+
+  private static final int MAX_MEMO_VALUES = 64;
+
+  private final Memo[] memos = new Memo[MEMO_SETS * MEMO_WAYS];
+  private final byte[] memoNext = new byte[MEMO_SETS];
+
+  /**
+   * The values added while reading an object to remember, as {@link Memo#slots} and {@link
+   * Memo#values} keep them; -1 when not reading one.
+   */
+  private final int[] recordedSlots = new int[MAX_MEMO_VALUES];
+
+  private final Object[] recordedValues = new Object[MAX_MEMO_VALUES];
+  private int recorded = -1;
+
+  /**
+   * An object at a remembered member ({@code b[i] == '{'}): when the same bytes were read before
+   * (as a line or not, as now), what was captured from them is added again and they are stepped
+   * over; the object then reads exactly as it did, since reading it depends on nothing but its
+   * bytes, its depth (a top-level member's is fixed) and whether newlines end the input. Otherwise
+   * it is read, and remembered. Either way the capture learns the entry ({@link Capture#memo}).
+   */
+  private void memoObject(PathTrie.Node node, int depth) throws Unusual {
+    int start = i;
+    int keyLength = Math.min(MEMO_KEY, n - start);
+    int set = (int) key(start, keyLength) & (MEMO_SETS - 1);
+    int base = set * MEMO_WAYS;
+    for (int e = base; e < base + MEMO_WAYS; e++) {
+      Memo m = memos[e];
+      if (m != null
+          && m.line == lineMode
+          && m.length <= n - start
+          && Arrays.equals(m.bytes, 0, m.length, b, start, start + m.length)) {
+        replay(m);
+        i = start + m.length;
+        capture.memo(m);
+        return;
+      }
+    }
+    recorded = 0;
+    boolean read = false;
+    try {
+      object(node, depth);
+      read = true;
+    } finally {
+      int count = recorded;
+      recorded = -1;
+      int len = i - start;
+      if (read && count >= 0 && len <= MAX_MEMO_BYTES) {
+        Memo m =
+            new Memo(
+                Arrays.copyOfRange(b, start, i),
+                lineMode,
+                Arrays.copyOf(recordedSlots, count),
+                Arrays.copyOf(recordedValues, count));
+        memos[base + memoNext[set]] = m;
+        memoNext[set] = (byte) ((memoNext[set] + 1) & (MEMO_WAYS - 1));
+        capture.memo(m);
+      }
+    }
+  }
+
+  /**
+   * Adds a remembered object's values; the kind of each is in its slot's lowest bit, so the values
+   * (shared objects, often far apart in memory) are not read here.
+   */
+  @SuppressWarnings("unchecked")
+  private void replay(Memo m) {
+    int[] slots = m.slots;
+    Object[] values = m.values;
+    for (int k = 0; k < slots.length; k++) {
+      int slot = slots[k];
+      if ((slot & 1) == 0) {
+        capture.add(slot >>> 1, (FieldValue) values[k]);
+      } else {
+        capture.add(slot >>> 1, (List<FieldValue>) values[k]);
+      }
+    }
+  }
+
+  /** A hash of {@code b[from, from + len)}. */
+  private long key(int from, int len) {
+    long h = len;
+    int k = 0;
+    for (; k + 8 <= len; k += 8) {
+      h = (h ^ (long) LONGS.get(b, from + k)) * 0x9E3779B97F4A7C15L;
+    }
+    for (; k < len; k++) {
+      h = (h ^ b[from + k]) * 0x9E3779B97F4A7C15L;
+    }
+    return h ^ (h >>> 29) ^ (h >>> 47);
+  }
+
+  private void add(int slot, FieldValue value) {
+    record(slot << 1, value);
+    capture.add(slot, value);
+  }
+
+  private void add(int slot, List<FieldValue> single) {
+    record(slot << 1 | 1, single);
+    capture.add(slot, single);
+  }
+
+  /**
+   * Notes a value added while reading an object to remember ({@code kind}: its slot, shifted left,
+   * and 1 for a one-element list); with too many the object is not remembered.
+   */
+  private void record(int kind, Object value) {
+    int k = recorded;
+    if (k >= 0) {
+      if (k == MAX_MEMO_VALUES) {
+        recorded = Integer.MIN_VALUE;
+      } else {
+        recordedSlots[k] = kind;
+        recordedValues[k] = value;
+        recorded = k + 1;
+      }
+    }
+  }
+
   /** The capture of a whole record, or null when it must go through the Jackson path. */
   Capture capture(byte[] record) {
     b = record;
@@ -361,17 +493,21 @@ final class ByteCapturer {
     byte c = at();
     if (c == '{') {
       if (slot >= 0) {
-        capture.add(slot, FieldValue.Container.OBJECT);
+        add(slot, FieldValue.Container.OBJECT);
       }
-      object(node, depth + 1);
+      if (node.memo() && recorded < 0) {
+        memoObject(node, depth + 1);
+      } else {
+        object(node, depth + 1);
+      }
     } else if (c == '[') {
       array(node, slot >= 0, depth + 1);
     } else if (slot < 0) {
       scalar(false);
     } else if (c == '"' && node.shared()) {
-      capture.add(slot, sharedText());
+      add(slot, sharedText());
     } else {
-      capture.add(slot, scalar(true));
+      add(slot, scalar(true));
     }
   }
 
@@ -386,7 +522,7 @@ final class ByteCapturer {
     if (at() == ']') {
       i++;
       if (emit) {
-        capture.add(slot, FieldValue.Container.ARRAY);
+        add(slot, FieldValue.Container.ARRAY);
       }
       return;
     }
@@ -394,20 +530,20 @@ final class ByteCapturer {
       byte c = at();
       if (c == '{') {
         if (emit) {
-          capture.add(slot, FieldValue.Container.OBJECT);
+          add(slot, FieldValue.Container.OBJECT);
         }
         object(node, depth + 1);
       } else if (c == '[') {
         if (emit) {
-          capture.add(slot, FieldValue.Container.ARRAY);
+          add(slot, FieldValue.Container.ARRAY);
         }
         array(node, false, depth + 1);
       } else if (!emit) {
         scalar(false);
       } else if (c == '"' && node.shared()) {
-        capture.add(slot, sharedText());
+        add(slot, sharedText());
       } else {
-        capture.add(slot, scalar(true));
+        add(slot, scalar(true));
       }
       ws();
       c = at();
@@ -685,10 +821,21 @@ final class ByteCapturer {
       i++;
       return List.of();
     }
-    List<Resource> out = new ArrayList<>(2);
+    // most records name one resource; the view keeps an immutable list, made here at once
+    Resource one = null;
+    List<Resource> out = null;
     while (true) {
       if (at() == '{') {
-        out.add(resource(depth + 2));
+        Resource r = resource(depth + 2);
+        if (one == null && out == null) {
+          one = r;
+        } else {
+          if (out == null) {
+            out = new ArrayList<>(4);
+            out.add(one);
+          }
+          out.add(r);
+        }
       } else {
         strict(depth + 2);
       }
@@ -696,7 +843,7 @@ final class ByteCapturer {
       byte c = at();
       i++;
       if (c == ']') {
-        return out;
+        return out != null ? List.copyOf(out) : one != null ? List.of(one) : List.of();
       }
       if (c != ',') {
         throw UNUSUAL;

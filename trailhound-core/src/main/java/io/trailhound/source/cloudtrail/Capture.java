@@ -148,9 +148,16 @@ final class Capture {
   }
 
   /**
-   * Subtree roots the byte-level capture checked without building their trees: where each value
-   * lies in the record, {@code {from, to}}; null when none.
+   * The subtree root the byte-level capture checked without building its tree, and where its value
+   * lies in the record ({@code [lazyFrom, lazyTo)}); null when none. A record has at most one (the
+   * normaliser's {@code resources}); any further ones are kept in {@link #ranges}.
    */
+  private String lazyRoot;
+
+  private int lazyFrom;
+  private int lazyTo;
+
+  /** Lazy subtree roots after the first: {@code {from, to}} by root; null when none. */
   private Map<String, int[]> ranges;
 
   /** The normaliser's resources, when the byte-level capture read them; else null. */
@@ -158,10 +165,16 @@ final class Capture {
 
   /** A subtree root checked in place: its tree is built from the record only when asked for. */
   void lazySubtree(String root, int from, int to, List<Resource> resources) {
-    if (ranges == null) {
-      ranges = new HashMap<>(2);
+    if (lazyRoot == null) {
+      lazyRoot = root;
+      lazyFrom = from;
+      lazyTo = to;
+    } else {
+      if (ranges == null) {
+        ranges = new HashMap<>(2);
+      }
+      ranges.put(root, new int[] {from, to});
     }
-    ranges.put(root, new int[] {from, to});
     this.resources = resources;
   }
 
@@ -170,15 +183,29 @@ final class Capture {
    * #lazySubtree}).
    */
   Map<String, JsonNode> subtrees(byte[] raw) {
-    if (ranges == null) {
+    if (lazyRoot == null) {
       return subtrees();
     }
     Map<String, JsonNode> all = new HashMap<>(subtrees());
-    for (Map.Entry<String, int[]> e : ranges.entrySet()) {
-      int[] range = e.getValue();
-      all.put(e.getKey(), ByteCapturer.tree(raw, range[0], range[1]));
+    all.put(lazyRoot, ByteCapturer.tree(raw, lazyFrom, lazyTo));
+    if (ranges != null) {
+      for (Map.Entry<String, int[]> e : ranges.entrySet()) {
+        int[] range = e.getValue();
+        all.put(e.getKey(), ByteCapturer.tree(raw, range[0], range[1]));
+      }
     }
     return all;
+  }
+
+  /** The remembered {@code userIdentity} this record's values came from, or null. */
+  private Memo memo;
+
+  void memo(Memo memo) {
+    this.memo = memo;
+  }
+
+  Memo memo() {
+    return memo;
   }
 
   /** The resources read with a lazy subtree, or null. */

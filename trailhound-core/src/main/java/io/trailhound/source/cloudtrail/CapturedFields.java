@@ -31,11 +31,11 @@ final class CapturedFields implements FieldAccess {
 
   @Override
   public List<FieldValue> values(String path) {
-    int slot = trie.slot(path);
+    int slot = trie.lookup(path);
     if (slot >= 0) {
       return capture.values(slot);
     }
-    if (trie.subtreeRootOf(path) != null) {
+    if (slot == PathTrie.UNDER_SUBTREE) {
       return subtrees().values(path);
     }
     return fallback().values(path);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** Turns a CloudTrail record's fields into the typed {@link EventView}. */
@@ -132,6 +133,14 @@ final class Normaliser {
       return values(path).size();
     }
 
+    /**
+     * The remembered {@code userIdentity} the record's values under it came from (see {@link
+     * Memo#actor}), or null.
+     */
+    default Memo memo() {
+      return null;
+    }
+
     /** Over any field access, by path name (the tree of a record with duplicate names). */
     static Fields of(FieldAccess f) {
       return i -> f.values(PATH_LIST.get(i));
@@ -157,6 +166,11 @@ final class Normaliser {
         public int count(int path) {
           return capture.count(slots[path]);
         }
+
+        @Override
+        public Memo memo() {
+          return capture.memo();
+        }
       };
     }
   }
@@ -166,6 +180,14 @@ final class Normaliser {
    * service and api.
    */
   private static final String INSIGHT = "AwsCloudTrailInsight";
+
+  /**
+   * Top-level objects that repeat byte for byte across records: every call of a session carries the
+   * same {@code userIdentity}, about a third of a record's bytes and a dozen of the values read
+   * here. The byte-level capture remembers what it captured from recent ones (see {@link
+   * PathTrie#memo}).
+   */
+  static final Set<String> MEMO = Set.of("userIdentity");
 
   /** Top-level members captured whole, as small trees. */
   static final Set<String> SUBTREES = Set.of("resources");
@@ -236,7 +258,29 @@ final class Normaliser {
     return new Normalised(view, synthetic);
   }
 
+  /**
+   * The actor; shared by the records whose {@code userIdentity} is one remembered object, as long
+   * as their MFA flag (which a sign-in takes from outside it) is the same.
+   */
   private static Actor actor(Fields f, String service) {
+    Memo memo = f.memo();
+    Boolean signIn = signInMfa(f, service);
+    if (memo == null) {
+      return actor(f, signIn != null ? signIn : bool(f, SESSION_MFA));
+    }
+    Actor actor = memo.actor;
+    if (actor == null) {
+      memo.sessionMfa = bool(f, SESSION_MFA);
+    }
+    Boolean mfa = signIn != null ? signIn : memo.sessionMfa;
+    if (actor == null || !Objects.equals(actor.mfa(), mfa)) {
+      actor = actor(f, mfa);
+      memo.actor = actor;
+    }
+    return actor;
+  }
+
+  private static Actor actor(Fields f, Boolean mfa) {
     String type = text(f, IDENTITY_TYPE);
     String arn = text(f, IDENTITY_ARN);
     String principalId = text(f, IDENTITY_PRINCIPAL_ID);
@@ -274,7 +318,7 @@ final class Normaliser {
         text(f, ISSUER_ARN),
         text(f, ISSUER_TYPE),
         sessionName,
-        mfa(f, service),
+        mfa,
         text(f, SESSION_SOURCE_IDENTITY),
         text(f, IDENTITY_INVOKED_BY));
   }
@@ -300,12 +344,16 @@ final class Normaliser {
     return at + 1;
   }
 
-  private static Boolean mfa(Fields f, String service) {
+  /**
+   * Whether a console sign-in used MFA ({@code additionalEventData.MFAUsed}); null for any other
+   * record, whose flag is the session's ({@code mfaAuthenticated}).
+   */
+  private static Boolean signInMfa(Fields f, String service) {
     String used = text(f, MFA_USED);
-    if ("signin.amazonaws.com".equals(service) && used != null) {
+    if (used != null && "signin.amazonaws.com".equals(service)) {
       return lowerEquals(used, "yes");
     }
-    return bool(f, SESSION_MFA);
+    return null;
   }
 
   private static Outcome outcome(Fields f, String api) {
@@ -319,15 +367,42 @@ final class Normaliser {
     return new Outcome(false, code, message);
   }
 
+  /**
+   * Endpoints made lately, by a hash of their address and agent: records of one client repeat the
+   * same address, agent and TLS strings (the same objects, read through the {@link ValueCache}),
+   * and then share one endpoint. Entries are immutable and replaced whole, so the worker threads
+   * share the array and race on it harmlessly; a lost race only makes an equal endpoint anew.
+   */
+  private static final Endpoint[] RECENT_ENDPOINTS = new Endpoint[1024];
+
   private static Endpoint endpoint(Fields f) {
+    String ip = text(f, SOURCE_IP);
+    String agent = text(f, USER_AGENT);
     String version = text(f, TLS_VERSION);
     String cipher = text(f, TLS_CIPHER);
     String host = text(f, TLS_HOST);
+    String vpce = text(f, VPC_ENDPOINT_ID);
+    int h = Objects.hashCode(ip) * 31 + Objects.hashCode(agent);
+    int k = (h ^ (h >>> 16)) & (RECENT_ENDPOINTS.length - 1);
+    Endpoint e = RECENT_ENDPOINTS[k];
+    if (e != null
+        && e.ip() == ip
+        && e.userAgent() == agent
+        && e.vpcEndpointId() == vpce
+        && (e.tls() == null
+            ? version == null && cipher == null && host == null
+            : e.tls().version() == version
+                && e.tls().cipherSuite() == cipher
+                && e.tls().clientHost() == host)) {
+      return e;
+    }
     Endpoint.Tls tls =
         version == null && cipher == null && host == null
             ? null
             : new Endpoint.Tls(version, cipher, host);
-    return new Endpoint(text(f, SOURCE_IP), text(f, USER_AGENT), tls, text(f, VPC_ENDPOINT_ID));
+    e = new Endpoint(ip, agent, tls, vpce);
+    RECENT_ENDPOINTS[k] = e;
+    return e;
   }
 
   /** The resources of a record's {@code resources} tree (null when it has none). */

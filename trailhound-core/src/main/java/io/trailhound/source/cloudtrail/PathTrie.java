@@ -22,6 +22,7 @@ final class PathTrie {
     private int slot = -1;
     private boolean subtree;
     private boolean shared;
+    private boolean memo;
 
     /**
      * The children by the length, first and last eight bytes ({@link #first}, {@link #last}) and
@@ -136,6 +137,11 @@ final class PathTrie {
     boolean shared() {
       return shared;
     }
+
+    /** Whether an object value here is remembered by its bytes (see {@link #memo}). */
+    boolean memo() {
+      return memo;
+    }
   }
 
   private final Node root = new Node(null);
@@ -184,6 +190,22 @@ final class PathTrie {
           node = node.children.get(segment);
         }
         node.shared = true;
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Marks top-level members whose object values repeat byte for byte from record to record (the
+   * caller's {@code userIdentity}), so the byte-level capture reads each distinct value once and
+   * replays what it captured when the same bytes come again. Members that are not captured objects
+   * are ignored.
+   */
+  PathTrie memo(Set<String> names) {
+    for (String name : names) {
+      Node node = root.children.get(name);
+      if (node != null && node.hasChildren() && !node.subtree) {
+        node.memo = true;
       }
     }
     return this;
@@ -253,6 +275,38 @@ final class PathTrie {
   int slot(String path) {
     Integer slot = slots.get(path);
     return slot == null ? -1 : slot;
+  }
+
+  /** {@link #lookup}'s answer for a path under a subtree root. */
+  static final int UNDER_SUBTREE = -2;
+
+  /** A path and what {@link #lookup} answered for it. */
+  private record Answer(String path, int slot) {}
+
+  /**
+   * Recent answers of {@link #lookup}, by the identity of the path asked for: rules ask for the
+   * same path objects for every event, so most questions cost an identity hash and a comparison
+   * instead of a string hash and a map lookup. Entries are immutable and replaced whole, so threads
+   * may race on them harmlessly.
+   */
+  private final Answer[] answers = new Answer[512];
+
+  /**
+   * What the capture holds for {@code path}: its slot, {@link #UNDER_SUBTREE} when a subtree root
+   * covers it, or -1 when neither (the path is read from the raw record).
+   */
+  int lookup(String path) {
+    int h = System.identityHashCode(path) & (answers.length - 1);
+    Answer a = answers[h];
+    if (a != null && a.path == path) {
+      return a.slot;
+    }
+    int slot = slot(path);
+    if (slot < 0 && subtreeRootOf(path) != null) {
+      slot = UNDER_SUBTREE;
+    }
+    answers[h] = new Answer(path, slot);
+    return slot;
   }
 
   /** The subtree root covering {@code path}, or null. */

@@ -44,7 +44,8 @@ final class RecordPipeline {
     this.jackson = new Jackson(options.maxRecordBytes());
     Set<String> paths = new HashSet<>(options.capturePaths());
     paths.addAll(Normaliser.PATHS);
-    this.trie = PathTrie.build(paths, Normaliser.SUBTREES).share(Normaliser.SHARED);
+    this.trie =
+        PathTrie.build(paths, Normaliser.SUBTREES).share(Normaliser.SHARED).memo(Normaliser.MEMO);
     this.allText = options.captureAllText();
     this.ids = ids;
     this.report = report;
