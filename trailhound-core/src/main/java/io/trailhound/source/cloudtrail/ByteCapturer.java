@@ -243,7 +243,7 @@ final class ByteCapturer {
     i = 0;
     origin = 0;
     top = 0;
-    capture = new Capture(trie.slotCount(), false);
+    capture = new Capture(trie.dense(), false);
     try {
       if (n == 0 || b[0] != '{') {
         return null;
@@ -288,7 +288,7 @@ final class ByteCapturer {
         return null;
       }
       origin = start;
-      capture = new Capture(trie.slotCount(), false);
+      capture = new Capture(trie.dense(), false);
       lineMode = true;
       object(trie.root(), 1);
       int end = i;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.event.FieldValue;
 import io.trailhound.event.Resource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -16,25 +17,70 @@ final class Capture {
    * Per slot: nothing, the one value (the common case, no list), an immutable one-element list
    * shared through the {@link ValueCache}, or an ArrayList of several while capturing; {@link
    * #values} replaces each by the read-only list it hands out, so repeated lookups of a slot
-   * allocate nothing.
+   * allocate nothing. {@link #values} holds the dense slots ({@link PathTrie#dense}) by slot; the
+   * others a record holds are listed in {@link #extraSlots} with what they hold in {@link
+   * #extraValues} (made on the first).
    */
   private final Object[] values;
+
+  private int[] extraSlots;
+  private Object[] extraValues;
+  private int extras;
 
   /** Made on the first subtree: most records have at most {@code resources}, many none. */
   private Map<String, JsonNode> subtrees;
 
   private final List<String> texts;
 
-  Capture(int slots, boolean allText) {
-    this.values = new Object[slots];
+  /** {@code dense}: {@link PathTrie#dense} of the trie whose slots are used. */
+  Capture(int dense, boolean allText) {
+    this.values = new Object[dense];
     this.texts = allText ? new ArrayList<>() : null;
+  }
+
+  /** What a slot holds, or null. */
+  private Object held(int slot) {
+    if (slot < values.length) {
+      return values[slot];
+    }
+    int[] slots = extraSlots;
+    for (int k = 0; k < extras; k++) {
+      if (slots[k] == slot) {
+        return extraValues[k];
+      }
+    }
+    return null;
+  }
+
+  /** Makes a slot hold {@code held}. */
+  private void hold(int slot, Object held) {
+    if (slot < values.length) {
+      values[slot] = held;
+      return;
+    }
+    for (int k = 0; k < extras; k++) {
+      if (extraSlots[k] == slot) {
+        extraValues[k] = held;
+        return;
+      }
+    }
+    if (extraSlots == null) {
+      extraSlots = new int[8];
+      extraValues = new Object[8];
+    } else if (extras == extraSlots.length) {
+      extraSlots = Arrays.copyOf(extraSlots, extras * 2);
+      extraValues = Arrays.copyOf(extraValues, extras * 2);
+    }
+    extraSlots[extras] = slot;
+    extraValues[extras] = held;
+    extras++;
   }
 
   @SuppressWarnings("unchecked")
   void add(int slot, FieldValue value) {
-    Object held = values[slot];
+    Object held = held(slot);
     if (held == null) {
-      values[slot] = value;
+      hold(slot, value);
     } else if (held instanceof ArrayList<?> building) {
       ((ArrayList<FieldValue>) building).add(value);
     } else {
@@ -45,7 +91,7 @@ final class Capture {
         list.addAll((List<FieldValue>) held);
       }
       list.add(value);
-      values[slot] = list;
+      hold(slot, list);
     }
   }
 
@@ -55,9 +101,9 @@ final class Capture {
    */
   @SuppressWarnings("unchecked")
   void add(int slot, List<FieldValue> single) {
-    Object held = values[slot];
+    Object held = held(slot);
     if (held == null) {
-      values[slot] = single;
+      hold(slot, single);
     } else if (held instanceof ArrayList<?> building) {
       ((ArrayList<FieldValue>) building).add(single.get(0));
     } else {
@@ -68,7 +114,7 @@ final class Capture {
         list.addAll((List<FieldValue>) held);
       }
       list.add(single.get(0));
-      values[slot] = list;
+      hold(slot, list);
     }
   }
 
@@ -78,18 +124,18 @@ final class Capture {
    */
   @SuppressWarnings("unchecked")
   List<FieldValue> values(int slot) {
-    Object held = values[slot];
+    Object held = held(slot);
     if (held == null) {
       return List.of();
     }
     if (held instanceof FieldValue one) {
       List<FieldValue> list = single(one);
-      values[slot] = list;
+      hold(slot, list);
       return list;
     }
     if (held instanceof ArrayList<?> building) {
       List<FieldValue> list = Collections.unmodifiableList((List<FieldValue>) building);
-      values[slot] = list;
+      hold(slot, list);
       return list;
     }
     return (List<FieldValue>) held;
@@ -98,7 +144,7 @@ final class Capture {
   /** The first value of a slot, or null; builds no list. */
   @SuppressWarnings("unchecked")
   FieldValue first(int slot) {
-    Object held = values[slot];
+    Object held = held(slot);
     if (held == null) {
       return null;
     }
@@ -111,7 +157,7 @@ final class Capture {
   /** How many values a slot holds; builds no list. */
   @SuppressWarnings("unchecked")
   int count(int slot) {
-    Object held = values[slot];
+    Object held = held(slot);
     if (held == null) {
       return 0;
     }

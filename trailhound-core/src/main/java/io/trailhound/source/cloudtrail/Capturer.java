@@ -42,7 +42,7 @@ final class Capturer {
   /** Captures from a parser positioned on the record's START_OBJECT. */
   Capture capture(JsonParser parser) throws IOException {
     this.p = parser;
-    this.capture = new Capture(trie.slotCount(), allText);
+    this.capture = new Capture(trie.dense(), allText);
     names.clear();
     object(trie.root());
     Capture done = capture;

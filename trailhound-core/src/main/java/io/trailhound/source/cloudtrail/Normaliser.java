@@ -367,42 +367,15 @@ final class Normaliser {
     return new Outcome(false, code, message);
   }
 
-  /**
-   * Endpoints made lately, by a hash of their address and agent: records of one client repeat the
-   * same address, agent and TLS strings (the same objects, read through the {@link ValueCache}),
-   * and then share one endpoint. Entries are immutable and replaced whole, so the worker threads
-   * share the array and race on it harmlessly; a lost race only makes an equal endpoint anew.
-   */
-  private static final Endpoint[] RECENT_ENDPOINTS = new Endpoint[1024];
-
   private static Endpoint endpoint(Fields f) {
-    String ip = text(f, SOURCE_IP);
-    String agent = text(f, USER_AGENT);
     String version = text(f, TLS_VERSION);
     String cipher = text(f, TLS_CIPHER);
     String host = text(f, TLS_HOST);
-    String vpce = text(f, VPC_ENDPOINT_ID);
-    int h = Objects.hashCode(ip) * 31 + Objects.hashCode(agent);
-    int k = (h ^ (h >>> 16)) & (RECENT_ENDPOINTS.length - 1);
-    Endpoint e = RECENT_ENDPOINTS[k];
-    if (e != null
-        && e.ip() == ip
-        && e.userAgent() == agent
-        && e.vpcEndpointId() == vpce
-        && (e.tls() == null
-            ? version == null && cipher == null && host == null
-            : e.tls().version() == version
-                && e.tls().cipherSuite() == cipher
-                && e.tls().clientHost() == host)) {
-      return e;
-    }
     Endpoint.Tls tls =
         version == null && cipher == null && host == null
             ? null
             : new Endpoint.Tls(version, cipher, host);
-    e = new Endpoint(ip, agent, tls, vpce);
-    RECENT_ENDPOINTS[k] = e;
-    return e;
+    return new Endpoint(text(f, SOURCE_IP), text(f, USER_AGENT), tls, text(f, VPC_ENDPOINT_ID));
   }
 
   /** The resources of a record's {@code resources} tree (null when it has none). */

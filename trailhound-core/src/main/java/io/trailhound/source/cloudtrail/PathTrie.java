@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -154,13 +155,35 @@ final class PathTrie {
 
   /** Builds the trie. {@code subtreeRoots} are top-level member names captured whole as trees. */
   static PathTrie build(Set<String> paths, Set<String> subtreeRoots) {
+    return build(paths, subtreeRoots, List.of());
+  }
+
+  /**
+   * Builds the trie, numbering the {@code dense} paths that are among {@code paths} first, in their
+   * order (see {@link #dense()}), then the others.
+   */
+  static PathTrie build(Set<String> paths, Set<String> subtreeRoots, List<String> dense) {
     PathTrie trie = new PathTrie(subtreeRoots);
     for (String root : subtreeRoots) {
       trie.root.children.computeIfAbsent(root.intern(), Node::new).subtree = true;
     }
+    dense.stream().filter(paths::contains).forEach(trie::add);
+    trie.dense = trie.slots.size();
     paths.stream().sorted().forEach(trie::add);
     trie.root.indexBytes();
     return trie;
+  }
+
+  private int dense;
+
+  /**
+   * How many slots, from 0, were numbered first: the paths nearly every record holds (the
+   * normaliser's). A {@link Capture} keeps them in an array by slot and the few others a record
+   * holds (of the hundred or more rules may want) in a short list, so a record does not carry an
+   * array as long as every path wanted.
+   */
+  int dense() {
+    return dense;
   }
 
   private void add(String path) {

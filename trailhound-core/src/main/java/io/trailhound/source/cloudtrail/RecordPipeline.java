@@ -45,7 +45,9 @@ final class RecordPipeline {
     Set<String> paths = new HashSet<>(options.capturePaths());
     paths.addAll(Normaliser.PATHS);
     this.trie =
-        PathTrie.build(paths, Normaliser.SUBTREES).share(Normaliser.SHARED).memo(Normaliser.MEMO);
+        PathTrie.build(paths, Normaliser.SUBTREES, Normaliser.PATH_LIST)
+            .share(Normaliser.SHARED)
+            .memo(Normaliser.MEMO);
     this.allText = options.captureAllText();
     this.ids = ids;
     this.report = report;
