@@ -136,7 +136,8 @@ final class ByteCapturer {
    * (as a line or not, as now), what was captured from them is added again and they are stepped
    * over; the object then reads exactly as it did, since reading it depends on nothing but its
    * bytes, its depth (a top-level member's is fixed) and whether newlines end the input. Otherwise
-   * it is read, and remembered. Either way the capture learns the entry ({@link Capture#memo}).
+   * it is read, and remembered. Either way the capture learns the caller's identity's entry ({@link
+   * Capture#memo}).
    */
   private void memoObject(PathTrie.Node node, int depth) throws Unusual {
     int start = i;
@@ -146,12 +147,15 @@ final class ByteCapturer {
     for (int e = base; e < base + MEMO_WAYS; e++) {
       Memo m = memos[e];
       if (m != null
+          && m.node == node
           && m.line == lineMode
           && m.length <= n - start
           && Arrays.equals(m.bytes, 0, m.length, b, start, start + m.length)) {
         replay(m);
         i = start + m.length;
-        capture.memo(m);
+        if (node.identity()) {
+          capture.memo(m);
+        }
         return;
       }
     }
@@ -167,13 +171,16 @@ final class ByteCapturer {
       if (read && count >= 0 && len <= MAX_MEMO_BYTES) {
         Memo m =
             new Memo(
+                node,
                 Arrays.copyOfRange(b, start, i),
                 lineMode,
                 Arrays.copyOf(recordedSlots, count),
                 Arrays.copyOf(recordedValues, count));
         memos[base + memoNext[set]] = m;
         memoNext[set] = (byte) ((memoNext[set] + 1) & (MEMO_WAYS - 1));
-        capture.memo(m);
+        if (node.identity()) {
+          capture.memo(m);
+        }
       }
     }
   }

@@ -10,6 +10,9 @@ import io.trailhound.event.Actor;
  */
 final class Memo {
 
+  /** The member whose value this is: equal bytes at another member stand for other values. */
+  final PathTrie.Node node;
+
   final byte[] bytes;
   final int length;
 
@@ -34,7 +37,8 @@ final class Memo {
    */
   Boolean sessionMfa;
 
-  Memo(byte[] bytes, boolean line, int[] slots, Object[] values) {
+  Memo(PathTrie.Node node, byte[] bytes, boolean line, int[] slots, Object[] values) {
+    this.node = node;
     this.bytes = bytes;
     this.length = bytes.length;
     this.line = line;

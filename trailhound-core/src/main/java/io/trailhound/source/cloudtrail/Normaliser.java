@@ -183,11 +183,15 @@ final class Normaliser {
 
   /**
    * Top-level objects that repeat byte for byte across records: every call of a session carries the
-   * same {@code userIdentity}, about a third of a record's bytes and a dozen of the values read
-   * here. The byte-level capture remembers what it captured from recent ones (see {@link
-   * PathTrie#memo}).
+   * same {@code userIdentity} (about a third of a record's bytes and a dozen of the values read
+   * here), and routine calls repeat their parameters and responses. The byte-level capture
+   * remembers what it captured from recent ones (see {@link PathTrie#memo}). Objects that rarely
+   * repeat ({@code additionalEventData} carries a request's own ids) would only cost the copy.
    */
-  static final Set<String> MEMO = Set.of("userIdentity");
+  static final Set<String> MEMO = Set.of("userIdentity", "requestParameters", "responseElements");
+
+  /** The remembered object whose records share an actor (see {@link Memo#actor}). */
+  static final String IDENTITY = "userIdentity";
 
   /** Top-level members captured whole, as small trees. */
   static final Set<String> SUBTREES = Set.of("resources");

@@ -24,6 +24,7 @@ final class PathTrie {
     private boolean subtree;
     private boolean shared;
     private boolean memo;
+    private boolean identity;
 
     /**
      * The children by the length, first and last eight bytes ({@link #first}, {@link #last}) and
@@ -143,6 +144,11 @@ final class PathTrie {
     boolean memo() {
       return memo;
     }
+
+    /** Whether this remembered member is the caller's identity (see {@link #memo}). */
+    boolean identity() {
+      return identity;
+    }
   }
 
   private final Node root = new Node(null);
@@ -220,15 +226,17 @@ final class PathTrie {
 
   /**
    * Marks top-level members whose object values repeat byte for byte from record to record (the
-   * caller's {@code userIdentity}), so the byte-level capture reads each distinct value once and
-   * replays what it captured when the same bytes come again. Members that are not captured objects
-   * are ignored.
+   * caller's {@code userIdentity}, a routine call's parameters), so the byte-level capture reads
+   * each distinct value once and replays what it captured when the same bytes come again; {@code
+   * identity} is the one whose remembered value also keeps the normalised actor. Members that are
+   * not captured objects are ignored.
    */
-  PathTrie memo(Set<String> names) {
+  PathTrie memo(Set<String> names, String identity) {
     for (String name : names) {
       Node node = root.children.get(name);
       if (node != null && node.hasChildren() && !node.subtree) {
         node.memo = true;
+        node.identity = name.equals(identity);
       }
     }
     return this;

@@ -47,7 +47,7 @@ final class RecordPipeline {
     this.trie =
         PathTrie.build(paths, Normaliser.SUBTREES, Normaliser.PATH_LIST)
             .share(Normaliser.SHARED)
-            .memo(Normaliser.MEMO);
+            .memo(Normaliser.MEMO, Normaliser.IDENTITY);
     this.allText = options.captureAllText();
     this.ids = ids;
     this.report = report;

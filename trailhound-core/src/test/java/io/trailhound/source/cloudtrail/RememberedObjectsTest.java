@@ -38,7 +38,7 @@ class RememberedObjectsTest {
       new RandomRecords(KEYS, 12, 5, "\"\\/\b\f\n\r\t\u0000\u001fé€😀a");
 
   /** How one record of a run is made from an object of the pool. */
-  record Step(int object, int change, int at, boolean line) {}
+  record Step(int object, int other, int change, int at, boolean line) {}
 
   @Property(tries = 300)
   void a_remembered_object_reads_as_it_did_the_first_time(
@@ -48,12 +48,18 @@ class RememberedObjectsTest {
       throws IOException {
     Set<String> paths = new HashSet<>(List.of("userIdentity", "b"));
     under.forEach(p -> paths.add("userIdentity." + p));
-    PathTrie trie = PathTrie.build(paths, Normaliser.SUBTREES).share(paths).memo(Normaliser.MEMO);
+    // the parameters want other paths, so the same bytes there stand for other values
+    under.forEach(p -> paths.add("requestParameters." + p + ".a"));
+    PathTrie trie =
+        PathTrie.build(paths, Normaliser.SUBTREES)
+            .share(paths)
+            .memo(Normaliser.MEMO, Normaliser.IDENTITY);
     ByteCapturer remembering = new ByteCapturer(trie);
     for (Step step : steps) {
       byte[] object =
           variant(Generated.JSON.writeValueAsBytes(pool.get(step.object() % pool.size())), step);
-      byte[] raw = record(object);
+      byte[] raw =
+          record(object, Generated.JSON.writeValueAsBytes(pool.get(step.other() % pool.size())));
       Capture quick = capture(remembering, raw, step.line());
       Capture fresh = capture(new ByteCapturer(trie), raw, step.line());
       String text = new String(raw, StandardCharsets.UTF_8);
@@ -141,10 +147,12 @@ class RememberedObjectsTest {
     return out;
   }
 
-  private static byte[] record(byte[] object) {
+  private static byte[] record(byte[] object, byte[] parameters) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes("{\"eventVersion\":\"X\",\"userIdentity\":".getBytes(StandardCharsets.UTF_8));
     out.writeBytes(object);
+    out.writeBytes(",\"requestParameters\":".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(parameters);
     out.writeBytes(",\"b\":\"y\"}".getBytes(StandardCharsets.UTF_8));
     return out.toByteArray();
   }
@@ -190,10 +198,11 @@ class RememberedObjectsTest {
   Arbitrary<List<Step>> steps() {
     return Combinators.combine(
             Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(0, 3),
             Arbitraries.integers().between(0, 11),
             Arbitraries.integers().between(0, 2),
             Arbitraries.of(true, false))
-        .as((o, c, a, l) -> new Step(o, c, a, l))
+        .as(Step::new)
         .list()
         .ofMinSize(1)
         .ofMaxSize(30);
