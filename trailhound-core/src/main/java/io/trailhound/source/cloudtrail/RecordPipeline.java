@@ -129,6 +129,8 @@ final class RecordPipeline {
       Normaliser.Normalised n =
           Normaliser.normalise(
               Normaliser.Fields.of(quick, normaliserSlots), quick.resources(), raw);
+      // the remembered entry is the reader's: an event kept by detection must not hold it
+      quick.memo(null);
       return deduplicated(n, raw, new CapturedFields(trie, quick, raw), location, index);
     }
     try {

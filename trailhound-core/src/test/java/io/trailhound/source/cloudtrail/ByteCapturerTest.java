@@ -175,7 +175,8 @@ class ByteCapturerTest {
     return true;
   }
 
-  private static Capture jackson(byte[] raw, PathTrie trie) {
+  /** The Jackson capture of a record, or null when Jackson refuses it. */
+  static Capture jackson(byte[] raw, PathTrie trie) {
     Jackson jackson = new Jackson(1 << 20);
     try (JsonParser p = jackson.recordParser(raw)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

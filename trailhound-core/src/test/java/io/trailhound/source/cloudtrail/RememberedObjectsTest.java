@@ -2,8 +2,6 @@ package io.trailhound.source.cloudtrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.event.Actor;
@@ -69,7 +67,7 @@ class RememberedObjectsTest {
       if (quick == null) {
         continue;
       }
-      Capture reference = jackson(raw, trie);
+      Capture reference = ByteCapturerTest.jackson(raw, trie);
       assertThat(reference).as("Jackson reads what the capture takes: %s", text).isNotNull();
       for (String path : paths) {
         int slot = trie.slot(path);
@@ -169,19 +167,6 @@ class RememberedObjectsTest {
     buf[raw.length + 2] = '{';
     ByteCapturer.Line read = capturer.captureLine(buf, 0, buf.length);
     return read == null ? null : read.capture();
-  }
-
-  private static Capture jackson(byte[] raw, PathTrie trie) {
-    Jackson jackson = new Jackson(1 << 20);
-    try (JsonParser p = jackson.recordParser(raw)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      Capture capture = new Capturer(trie, false, jackson).capture(p);
-      return p.nextToken() == null ? capture : null;
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 
   @Provide
