@@ -114,8 +114,11 @@ final class ByteCapturer {
   private static final int MEMO_WAYS = 4;
   private static final int MEMO_KEY = 64;
 
-  /** Longer objects, or objects with more captured values, are not remembered. */
-  private static final int MAX_MEMO_BYTES = 4096;
+  /**
+   * Longer objects, or objects with more captured values, are not remembered: a reader's entries
+   * then hold at most 8 MiB of bytes, typically a few hundred KiB.
+   */
+  private static final int MAX_MEMO_BYTES = 2048;
 
   private static final int MAX_MEMO_VALUES = 64;
 
