@@ -104,26 +104,11 @@ final class ByteCapturer {
     this.trie = trie;
   }
 
-  /**
-   * Remembered objects (see {@link PathTrie#memo}): sets of {@link #MEMO_WAYS} entries chosen by
-   * the object's first {@link #MEMO_KEY} bytes, since many differ only further on (one role's
-   * sessions).
-   */
-  private static final int MEMO_SETS = 1024;
-
-  private static final int MEMO_WAYS = 4;
-  private static final int MEMO_KEY = 64;
-
-  /**
-   * Longer objects, or objects with more captured values, are not remembered: a reader's entries
-   * then hold at most 8 MiB of bytes, typically a few hundred KiB.
-   */
-  private static final int MAX_MEMO_BYTES = 2048;
-
+  /** Objects with more captured values are not remembered. */
   private static final int MAX_MEMO_VALUES = 64;
 
-  private final Memo[] memos = new Memo[MEMO_SETS * MEMO_WAYS];
-  private final byte[] memoNext = new byte[MEMO_SETS];
+  /** Made on the first remembered member (not for the subtree readers {@link #tree} makes). */
+  private Memos memos;
 
   /**
    * The values added while reading an object to remember, as {@link Memo#slots} and {@link
@@ -144,23 +129,18 @@ final class ByteCapturer {
    */
   private void memoObject(PathTrie.Node node, int depth) throws Unusual {
     int start = i;
-    int keyLength = Math.min(MEMO_KEY, n - start);
-    int set = (int) key(start, keyLength) & (MEMO_SETS - 1);
-    int base = set * MEMO_WAYS;
-    for (int e = base; e < base + MEMO_WAYS; e++) {
-      Memo m = memos[e];
-      if (m != null
-          && m.node == node
-          && m.line == lineMode
-          && m.length <= n - start
-          && Arrays.equals(m.bytes, 0, m.length, b, start, start + m.length)) {
-        replay(m);
-        i = start + m.length;
-        if (node.identity()) {
-          capture.memo(m);
-        }
-        return;
+    if (memos == null) {
+      memos = new Memos();
+    }
+    int set = Memos.set(b, start, n);
+    Memo found = memos.find(set, node, b, start, n, lineMode);
+    if (found != null) {
+      replay(found);
+      i = start + found.length;
+      if (node.identity()) {
+        capture.memo(found);
       }
+      return;
     }
     recorded = 0;
     boolean read = false;
@@ -170,8 +150,7 @@ final class ByteCapturer {
     } finally {
       int count = recorded;
       recorded = -1;
-      int len = i - start;
-      if (read && count >= 0 && len <= MAX_MEMO_BYTES) {
+      if (read && count >= 0 && i - start <= Memos.MAX_BYTES) {
         Memo m =
             new Memo(
                 node,
@@ -179,8 +158,7 @@ final class ByteCapturer {
                 lineMode,
                 Arrays.copyOf(recordedSlots, count),
                 Arrays.copyOf(recordedValues, count));
-        memos[base + memoNext[set]] = m;
-        memoNext[set] = (byte) ((memoNext[set] + 1) & (MEMO_WAYS - 1));
+        memos.add(set, m);
         if (node.identity()) {
           capture.memo(m);
         }
@@ -204,19 +182,6 @@ final class ByteCapturer {
         capture.add(slot >>> 1, (List<FieldValue>) values[k]);
       }
     }
-  }
-
-  /** A hash of {@code b[from, from + len)}. */
-  private long key(int from, int len) {
-    long h = len;
-    int k = 0;
-    for (; k + 8 <= len; k += 8) {
-      h = (h ^ (long) LONGS.get(b, from + k)) * 0x9E3779B97F4A7C15L;
-    }
-    for (; k < len; k++) {
-      h = (h ^ b[from + k]) * 0x9E3779B97F4A7C15L;
-    }
-    return h ^ (h >>> 29) ^ (h >>> 47);
   }
 
   private void add(int slot, FieldValue value) {
