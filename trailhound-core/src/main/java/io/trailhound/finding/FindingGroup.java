@@ -5,7 +5,11 @@ import io.trailhound.event.Resource;
 import java.time.Instant;
 import java.util.List;
 
-/** The matches gathered for one finding; every bound kept deterministic whatever the order. */
+/**
+ * The matches gathered for one finding by one thread; every bound kept deterministic whatever the
+ * order, and groups of one key from several threads merge into the group of all their matches. Not
+ * thread-safe: {@link FindingCollector} gives each thread its own.
+ */
 final class FindingGroup {
 
   private static final int MAX_KEYS = 5;
@@ -18,11 +22,10 @@ final class FindingGroup {
   private final String region;
   private final String actor;
   private final String actorType;
-  private final EarliestViews earliest =
-      new EarliestViews(FindingCollector.MAX_EVIDENCE, FindingCollector.MAX_SAMPLES);
-  private final Smallest<String> keys = Smallest.ofStrings(MAX_KEYS);
-  private final Smallest<String> ips = Smallest.ofStrings(MAX_IPS);
-  private final Smallest<Resource> resources = new Smallest<>(MAX_RESOURCES, Resource::arn);
+  private final EarliestViews earliest;
+  private final Smallest<String> keys;
+  private final Smallest<String> ips;
+  private final Smallest<Resource> resources;
   private Instant first;
   private Instant last;
   private long count;
@@ -34,9 +37,42 @@ final class FindingGroup {
     this.region = view.region();
     this.actor = view.actor().display();
     this.actorType = view.actor().type();
+    this.earliest = new EarliestViews(FindingCollector.MAX_EVIDENCE, FindingCollector.MAX_SAMPLES);
+    this.keys = Smallest.ofStrings(MAX_KEYS);
+    this.ips = Smallest.ofStrings(MAX_IPS);
+    this.resources = new Smallest<>(MAX_RESOURCES, Resource::arn);
   }
 
-  synchronized void add(EventView view) {
+  /** A new group holding the matches of {@code a} and then those of {@code b}; both unchanged. */
+  static FindingGroup merged(FindingGroup a, FindingGroup b) {
+    FindingGroup m = new FindingGroup(a);
+    m.count += b.count;
+    m.first = b.first.isBefore(m.first) ? b.first : m.first;
+    m.last = b.last.isAfter(m.last) ? b.last : m.last;
+    m.earliest.offerAll(b.earliest);
+    m.keys.offerAll(b.keys);
+    m.ips.offerAll(b.ips);
+    m.resources.offerAll(b.resources);
+    return m;
+  }
+
+  private FindingGroup(FindingGroup a) {
+    this.key = a.key;
+    this.rule = a.rule;
+    this.account = a.account;
+    this.region = a.region;
+    this.actor = a.actor;
+    this.actorType = a.actorType;
+    this.earliest = a.earliest.copy();
+    this.keys = a.keys.copy();
+    this.ips = a.ips.copy();
+    this.resources = a.resources.copy();
+    this.first = a.first;
+    this.last = a.last;
+    this.count = a.count;
+  }
+
+  void add(EventView view) {
     count++;
     first = first == null || view.time().isBefore(first) ? view.time() : first;
     last = last == null || view.time().isAfter(last) ? view.time() : last;
@@ -50,7 +86,7 @@ final class FindingGroup {
     }
   }
 
-  synchronized Finding toFinding() {
+  Finding toFinding() {
     List<String> evidence = earliest.ids();
     List<EventView> samples = earliest.samples();
     return new Finding(
