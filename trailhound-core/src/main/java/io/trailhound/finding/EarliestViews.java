@@ -163,6 +163,21 @@ final class EarliestViews {
     return ids[i] != null ? ids[i] : EventIdBits.text(high[i], low[i]);
   }
 
+  /** Whether {@code max} events are kept: a later time than the last kept one is not. */
+  boolean full() {
+    return size == max;
+  }
+
+  /** The time of the latest kept event, in seconds (when any is kept). */
+  long lastSeconds() {
+    return seconds[size - 1];
+  }
+
+  /** The nanoseconds of the latest kept event's time (when any is kept). */
+  int lastNanos() {
+    return nanos[size - 1];
+  }
+
   /** The kept events' ids, earliest first. */
   List<String> ids() {
     List<String> out = new ArrayList<>(size);

@@ -26,8 +26,15 @@ final class FindingGroup {
   private final Smallest<String> keys;
   private final Smallest<String> ips;
   private final Smallest<Resource> resources;
-  private Instant first;
-  private Instant last;
+  // Times as numbers, and the latest evidence time once the evidence is full: most matches of a
+  // busy finding only count, and deciding that from fields of this object spares reading the
+  // evidence arrays, which with thousands of findings are rarely in cache.
+  private long firstSeconds = Long.MAX_VALUE;
+  private int firstNanos;
+  private long lastSeconds = Long.MIN_VALUE;
+  private int lastNanos;
+  private long boundSeconds = Long.MAX_VALUE;
+  private int boundNanos;
   private long count;
 
   FindingGroup(String key, RuleInfo rule, EventView view) {
@@ -47,8 +54,8 @@ final class FindingGroup {
   static FindingGroup merged(FindingGroup a, FindingGroup b) {
     FindingGroup m = new FindingGroup(a);
     m.count += b.count;
-    m.first = b.first.isBefore(m.first) ? b.first : m.first;
-    m.last = b.last.isAfter(m.last) ? b.last : m.last;
+    m.seen(b.firstSeconds, b.firstNanos);
+    m.seen(b.lastSeconds, b.lastNanos);
     m.earliest.offerAll(b.earliest);
     m.keys.offerAll(b.keys);
     m.ips.offerAll(b.ips);
@@ -67,22 +74,46 @@ final class FindingGroup {
     this.keys = a.keys.copy();
     this.ips = a.ips.copy();
     this.resources = a.resources.copy();
-    this.first = a.first;
-    this.last = a.last;
+    this.firstSeconds = a.firstSeconds;
+    this.firstNanos = a.firstNanos;
+    this.lastSeconds = a.lastSeconds;
+    this.lastNanos = a.lastNanos;
+    this.boundSeconds = a.boundSeconds;
+    this.boundNanos = a.boundNanos;
     this.count = a.count;
   }
 
   void add(EventView view) {
     count++;
-    first = first == null || view.time().isBefore(first) ? view.time() : first;
-    last = last == null || view.time().isAfter(last) ? view.time() : last;
-    earliest.offer(view);
+    Instant t = view.time();
+    long s = t.getEpochSecond();
+    int n = t.getNano();
+    seen(s, n);
+    // A time after the latest kept one, once full, is not kept: what EarliestViews would decide.
+    if (s < boundSeconds || (s == boundSeconds && n <= boundNanos)) {
+      earliest.offer(view);
+      if (earliest.full()) {
+        boundSeconds = earliest.lastSeconds();
+        boundNanos = earliest.lastNanos();
+      }
+    }
     keys.offer(view.actor().accessKeyId());
     ips.offer(view.source().ip());
     for (Resource r : view.resources()) {
       if (r.arn() != null) {
         resources.offer(r);
       }
+    }
+  }
+
+  private void seen(long s, int n) {
+    if (s < firstSeconds || (s == firstSeconds && n < firstNanos)) {
+      firstSeconds = s;
+      firstNanos = n;
+    }
+    if (s > lastSeconds || (s == lastSeconds && n > lastNanos)) {
+      lastSeconds = s;
+      lastNanos = n;
     }
   }
 
@@ -100,8 +131,8 @@ final class FindingGroup {
         keys.values(),
         ips.values(),
         resources.values(),
-        first,
-        last,
+        Instant.ofEpochSecond(firstSeconds, firstNanos),
+        Instant.ofEpochSecond(lastSeconds, lastNanos),
         count,
         evidence,
         samples,
