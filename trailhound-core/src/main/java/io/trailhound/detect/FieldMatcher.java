@@ -1,7 +1,10 @@
 package io.trailhound.detect;
 
 import io.trailhound.event.FieldValue;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One compiled field condition. Each group is one rule value (with its alternative encodings);
@@ -17,10 +20,37 @@ final class FieldMatcher implements Matcher {
     NONE
   }
 
+  /** Below this many plain values a list is tested value by value. */
+  static final int MIN_INDEXED = 4;
+
   private final FieldPath path;
   private final ValueTest[] groups;
   private final Mode mode;
   private final boolean matchesMissing;
+
+  /**
+   * With {@code any} or {@code none} over a long list, the values that are plain case-insensitive
+   * ASCII equalities, looked up at once (SigmaHQ's enumeration rules list dozens of API names);
+   * {@link #equalities} tests them one by one for non-ASCII text. Null when not worth it.
+   */
+  private final FoldedIndex<Boolean> equalitySet;
+
+  private final TextPattern[] equalities;
+
+  /**
+   * Recent outcomes by the field's text, when the outcome is a function of the text alone (every
+   * test a {@link TextTest}) and computing it costs more than a lookup: log fields such as user
+   * agents repeat across millions of events, and the same substring, wildcard or regex search over
+   * the same text gives the same answer. A direct-mapped table of immutable entries, written by any
+   * thread without a lock (an entry is published whole through its final fields, and a lost write
+   * only costs a recomputation). Null when not memoised.
+   */
+  private final Known[] memo;
+
+  private static final int MEMO_SLOTS = 64;
+
+  /** One remembered outcome. */
+  private record Known(String text, int hash, boolean result) {}
 
   /**
    * @param path the field; null for a keyword search over every text of the event
@@ -28,9 +58,43 @@ final class FieldMatcher implements Matcher {
    */
   FieldMatcher(FieldPath path, List<ValueTest> groups, Mode mode, boolean matchesMissing) {
     this.path = path;
-    this.groups = groups.toArray(new ValueTest[0]);
     this.mode = mode;
     this.matchesMissing = matchesMissing;
+    List<TextPattern> plain = new ArrayList<>();
+    List<ValueTest> rest = new ArrayList<>();
+    for (ValueTest g : groups) {
+      if (g instanceof TextPattern t && t.asciiEquality() != null) {
+        plain.add(t);
+      } else {
+        rest.add(g);
+      }
+    }
+    if (path != null && mode != Mode.ALL && plain.size() >= MIN_INDEXED) {
+      Map<String, Boolean> set = new HashMap<>();
+      plain.forEach(t -> set.put(t.asciiEquality(), Boolean.TRUE));
+      this.equalitySet = new FoldedIndex<>(set);
+      this.equalities = plain.toArray(new TextPattern[0]);
+      this.groups = rest.toArray(new ValueTest[0]);
+    } else {
+      this.equalitySet = null;
+      this.equalities = null;
+      this.groups = groups.toArray(new ValueTest[0]);
+    }
+    this.memo = path != null && worthMemoising(groups) ? new Known[MEMO_SLOTS] : null;
+  }
+
+  /**
+   * True when every test reads only the text. Even a lone equality is worth it: most field texts
+   * come from the reader's cache of repeated values, with their hash computed, and a case-blind
+   * compare walks every character.
+   */
+  private static boolean worthMemoising(List<ValueTest> groups) {
+    for (ValueTest g : groups) {
+      if (!(g instanceof TextTest)) {
+        return false;
+      }
+    }
+    return !groups.isEmpty();
   }
 
   /** {@code exists: true} or {@code exists: false}. */
@@ -51,9 +115,27 @@ final class FieldMatcher implements Matcher {
     if (values.isEmpty()) {
       return matchesMissing;
     }
-    if (groups.length == 0) {
+    if (groups.length == 0 && equalitySet == null) {
       return false;
     }
+    if (memo != null && values.size() == 1) {
+      String text = values.get(0).text();
+      if (text != null) {
+        int h = text.hashCode();
+        int slot = (h ^ (h >>> 16)) & (MEMO_SLOTS - 1);
+        Known known = memo[slot];
+        if (known != null && known.hash == h && (known.text == text || known.text.equals(text))) {
+          return known.result;
+        }
+        boolean result = test(values, context);
+        memo[slot] = new Known(text, h, result);
+        return result;
+      }
+    }
+    return test(values, context);
+  }
+
+  private boolean test(List<FieldValue> values, EvalContext context) {
     switch (mode) {
       case ALL:
         for (ValueTest group : groups) {
@@ -63,6 +145,9 @@ final class FieldMatcher implements Matcher {
         }
         return true;
       case NONE:
+        if (equalitySet != null && anyEqual(values)) {
+          return false;
+        }
         for (ValueTest group : groups) {
           if (anyValue(group, values, context)) {
             return false;
@@ -70,6 +155,9 @@ final class FieldMatcher implements Matcher {
         }
         return true;
       default:
+        if (equalitySet != null && anyEqual(values)) {
+          return true;
+        }
         for (ValueTest group : groups) {
           if (anyValue(group, values, context)) {
             return true;
@@ -77,6 +165,28 @@ final class FieldMatcher implements Matcher {
         }
         return false;
     }
+  }
+
+  /** Whether some value equals one of {@link #equalities}, ignoring case. */
+  private boolean anyEqual(List<FieldValue> values) {
+    for (int i = 0, n = values.size(); i < n; i++) {
+      String text = values.get(i).text();
+      if (text == null) {
+        continue;
+      }
+      if (TextPattern.ascii(text)) {
+        if (equalitySet.get(text) != null) {
+          return true;
+        }
+      } else {
+        for (TextPattern t : equalities) {
+          if (t.testText(text)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean anyValue(ValueTest test, List<FieldValue> values, EvalContext context) {

@@ -17,6 +17,21 @@ final class RuleSet {
   private final FieldPath[] keyFields;
   private final List<FoldedIndex<CompiledRule[]>> indexes = new ArrayList<>();
   private final CompiledRule[] always;
+
+  /**
+   * Recent bucket lookups per key field, by text: event names and sources repeat on nearly every
+   * event, and looking one up again with its cached hash is cheaper than folding and hashing it.
+   * Direct-mapped, immutable entries written without a lock (see {@link FieldMatcher}'s memo).
+   */
+  private final Bucket[][] recent;
+
+  private static final int RECENT_SLOTS = 256;
+
+  private static final CompiledRule[] NONE = new CompiledRule[0];
+
+  /** One remembered lookup; {@link #NONE} when the text has no bucket. */
+  private record Bucket(String text, int hash, CompiledRule[] rules) {}
+
   private final List<CompiledRule> all;
 
   /**
@@ -60,6 +75,20 @@ final class RuleSet {
       indexes.add(new FoldedIndex<>(arrays));
     }
     always = unindexed.toArray(new CompiledRule[0]);
+    recent = new Bucket[keyFields.length][RECENT_SLOTS];
+  }
+
+  private CompiledRule[] bucket(int field, String text) {
+    int h = text.hashCode();
+    Bucket[] memo = recent[field];
+    int slot = (h ^ (h >>> 16)) & (RECENT_SLOTS - 1);
+    Bucket known = memo[slot];
+    if (known != null && known.hash == h && (known.text == text || known.text.equals(text))) {
+      return known.rules;
+    }
+    CompiledRule[] rules = indexes.get(field).get(text);
+    memo[slot] = new Bucket(text, h, rules == null ? NONE : rules);
+    return rules == null ? NONE : rules;
   }
 
   /** Calls {@code sink} with every rule the event can match, each at most once. */
@@ -69,8 +98,8 @@ final class RuleSet {
       int before = sink.size();
       for (int v = 0, n = values.size(); v < n; v++) {
         String text = values.get(v).text();
-        CompiledRule[] bucket = text == null ? null : indexes.get(i).get(text);
-        if (bucket != null) {
+        CompiledRule[] bucket = text == null ? NONE : bucket(i, text);
+        if (bucket.length > 0) {
           for (CompiledRule rule : bucket) {
             if (n == 1 || !sink.subList(before, sink.size()).contains(rule)) {
               sink.add(rule);

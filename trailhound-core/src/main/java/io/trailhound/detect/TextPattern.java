@@ -79,6 +79,24 @@ final class TextPattern extends TextTest {
     return new TextPattern(Shape.GLOB, "", cased, chars.toString().toCharArray(), wild);
   }
 
+  /**
+   * The literal when this pattern is a case-insensitive equality with an ASCII literal, else null:
+   * such patterns can be looked up together in a {@link FoldedIndex}, which for ASCII text folds
+   * exactly as {@link String#equalsIgnoreCase} compares.
+   */
+  String asciiEquality() {
+    return shape == Shape.EXACT && !cased && ascii(literal) ? literal : null;
+  }
+
+  static boolean ascii(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      if (text.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public boolean testText(String text) {
     switch (shape) {

@@ -61,6 +61,42 @@ final class EarliestViews {
     boolean packed = EventIdBits.packable(id);
     long h = packed ? EventIdBits.high(id) : 0;
     long l = packed ? EventIdBits.low(id) : 0;
+    offer(s, n, id, packed, h, l, view);
+  }
+
+  /**
+   * Offers every event {@code other} kept. An event past {@code other}'s samples has at least as
+   * many earlier events here once they are all offered, so it never needs the view {@code other}
+   * dropped.
+   */
+  void offerAll(EarliestViews other) {
+    for (int i = 0; i < other.size; i++) {
+      boolean packed = other.ids[i] == null;
+      offer(
+          other.seconds[i],
+          other.nanos[i],
+          other.id(i),
+          packed,
+          other.high[i],
+          other.low[i],
+          i < other.samples ? other.views[i] : null);
+    }
+  }
+
+  /** A copy holding the same events, independent of this one. */
+  EarliestViews copy() {
+    EarliestViews c = new EarliestViews(max, samples);
+    c.seconds = seconds.clone();
+    c.nanos = nanos.clone();
+    c.ids = ids.clone();
+    c.high = high.clone();
+    c.low = low.clone();
+    System.arraycopy(views, 0, c.views, 0, views.length);
+    c.size = size;
+    return c;
+  }
+
+  private void offer(long s, int n, String id, boolean packed, long h, long l, EventView view) {
     if (size == max && compare(s, n, id, packed, h, l, size - 1) >= 0) {
       return;
     }
@@ -125,6 +161,21 @@ final class EarliestViews {
 
   private String id(int i) {
     return ids[i] != null ? ids[i] : EventIdBits.text(high[i], low[i]);
+  }
+
+  /** Whether {@code max} events are kept: a later time than the last kept one is not. */
+  boolean full() {
+    return size == max;
+  }
+
+  /** The time of the latest kept event, in seconds (when any is kept). */
+  long lastSeconds() {
+    return seconds[size - 1];
+  }
+
+  /** The nanoseconds of the latest kept event's time (when any is kept). */
+  int lastNanos() {
+    return nanos[size - 1];
   }
 
   /** The kept events' ids, earliest first. */

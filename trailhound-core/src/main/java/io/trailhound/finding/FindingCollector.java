@@ -4,18 +4,25 @@ import io.trailhound.event.Event;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns rule matches into findings. Thread-safe: worker threads call {@link #add} concurrently.
+ * Turns rule matches into findings. Worker threads call {@link #add} concurrently; {@link
+ * #findings} and {@link #size} read the result once every {@link #add} has returned.
  *
  * <p>Matches of one rule by one actor in one account and region on one UTC day (event time) become
  * one finding. Grouping by a fixed day rather than by gaps between events keeps the result
  * independent of the order files are read in, which is arbitrary when files are read in parallel.
  * Memory per finding is bounded: the earliest {@link #MAX_EVIDENCE} event ids are kept, plus
  * counts.
+ *
+ * <p>Each thread gathers its matches in groups of its own, merged when the findings are read: every
+ * part of a group (counts, first and last seen, the earliest events, the smallest keys) merges to
+ * what one group offered every match would hold, and no match pays for a lock or a shared map that
+ * the other readers write too.
  */
 public final class FindingCollector {
 
@@ -34,7 +41,18 @@ public final class FindingCollector {
 
   private static final long SECONDS_PER_DAY = 86_400;
 
-  private final ConcurrentHashMap<Key, FindingGroup> groups = new ConcurrentHashMap<>();
+  /** Every thread's groups; guarded by itself. */
+  private final List<Map<Key, FindingGroup>> shards = new ArrayList<>();
+
+  private final ThreadLocal<Map<Key, FindingGroup>> shard =
+      ThreadLocal.withInitial(
+          () -> {
+            Map<Key, FindingGroup> groups = new HashMap<>();
+            synchronized (shards) {
+              shards.add(groups);
+            }
+            return groups;
+          });
 
   /** What makes matches one finding; {@link #text} is the persisted dedup key. */
   private record Key(String rule, String account, String region, String actor, long day) {
@@ -81,16 +99,32 @@ public final class FindingCollector {
             view.region(),
             view.actor().display(),
             Math.floorDiv(view.time().getEpochSecond(), SECONDS_PER_DAY));
+    Map<Key, FindingGroup> groups = shard.get();
     FindingGroup group = groups.get(key);
     if (group == null) {
-      group = groups.computeIfAbsent(key, k -> new FindingGroup(k.text(), rule, view));
+      group = new FindingGroup(key.text(), rule, view);
+      groups.put(key, group);
     }
     group.add(view);
   }
 
-  /** Number of findings so far. */
+  /** Number of findings. */
   public int size() {
-    return groups.size();
+    return merged().size();
+  }
+
+  /** The threads' groups merged: one group per key. */
+  private Map<Key, FindingGroup> merged() {
+    synchronized (shards) {
+      if (shards.size() == 1) {
+        return shards.get(0);
+      }
+      Map<Key, FindingGroup> all = new HashMap<>();
+      for (Map<Key, FindingGroup> groups : shards) {
+        groups.forEach((k, g) -> all.merge(k, g, FindingGroup::merged));
+      }
+      return all;
+    }
   }
 
   /**
@@ -98,6 +132,7 @@ public final class FindingCollector {
    * same input.
    */
   public List<Finding> findings() {
+    Map<Key, FindingGroup> groups = merged();
     List<Finding> out = new ArrayList<>(groups.size());
     for (FindingGroup g : groups.values()) {
       out.add(g.toFinding());

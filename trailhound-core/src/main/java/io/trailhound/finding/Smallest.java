@@ -21,16 +21,16 @@ final class Smallest<T> {
   private int size;
 
   /**
-   * The keys of the last two offers and their hashes. A key offered before changes nothing when
-   * offered again (it is kept, or at least {@code max} smaller keys are), and a finding's key or
-   * address is mostly the one it had last time, so most offers end with a hash compare here instead
-   * of reading the kept strings, which after thousands of other findings' matches are out of cache.
+   * The keys of the last two offers. A key offered before changes nothing when offered again (it is
+   * kept, or at least {@code max} smaller keys are), and a finding's key or address is mostly the
+   * one it had last time, so most offers end with a compare here instead of reading the kept
+   * strings, which after thousands of other findings' matches are out of cache. Compared with
+   * {@code equals}, not by hash first: these keys are mostly fresh strings whose hash nobody has
+   * computed, and hashing one costs more than comparing it.
    */
   private String recent;
 
   private String older;
-  private int recentHash;
-  private int olderHash;
 
   Smallest(int max, Function<? super T, String> key) {
     this.max = max;
@@ -49,14 +49,11 @@ final class Smallest<T> {
       return;
     }
     String k = key.apply(value);
-    int h = k.hashCode();
-    if ((h == recentHash && k.equals(recent)) || (h == olderHash && k.equals(older))) {
+    if (k.equals(recent) || k.equals(older)) {
       return;
     }
     older = recent;
-    olderHash = recentHash;
     recent = k;
-    recentHash = h;
     // One compare with the largest kept decides most other offers: once full, most keys are
     // larger.
     if (size > 0) {
@@ -90,6 +87,23 @@ final class Smallest<T> {
     keys[lo] = k;
     if (size < max) {
       size++;
+    }
+  }
+
+  /** A copy holding the same values, independent of this one. */
+  Smallest<T> copy() {
+    Smallest<T> c = new Smallest<>(max, key);
+    System.arraycopy(kept, 0, c.kept, 0, size);
+    System.arraycopy(keys, 0, c.keys, 0, size);
+    c.size = size;
+    return c;
+  }
+
+  /** Offers every value {@code other} kept, smallest first. */
+  @SuppressWarnings("unchecked")
+  void offerAll(Smallest<T> other) {
+    for (int i = 0; i < other.size; i++) {
+      offer((T) other.kept[i]);
     }
   }
 

@@ -66,5 +66,16 @@ class EarliestViewsTest {
     assertThat(kept.ids())
         .containsExactlyElementsOf(expected.stream().map(EventView::eventId).toList());
     assertThat(kept.samples()).containsExactlyElementsOf(expected.stream().limit(samples).toList());
+
+    // What two threads kept of the same events, merged, is what one kept.
+    EarliestViews one = new EarliestViews(max, samples);
+    EarliestViews other = new EarliestViews(max, samples);
+    offered.forEach(v -> (random.nextBoolean() ? one : other).offer(v));
+    List<String> oneBefore = one.ids();
+    EarliestViews merged = one.copy();
+    merged.offerAll(other);
+    assertThat(merged.ids()).isEqualTo(kept.ids());
+    assertThat(merged.samples()).isEqualTo(kept.samples());
+    assertThat(one.ids()).isEqualTo(oneBefore);
   }
 }

@@ -48,7 +48,29 @@ public final class CorrelationEngine {
   private final Set<SigmaRule> suppressed;
   private final Set<String> requiredPaths;
   private final CorrelationOptions options;
-  private final ConcurrentHashMap<GroupKey, GroupBuffer> buffers = new ConcurrentHashMap<>();
+
+  /** Every group some thread has records for: what {@link CorrelationOptions#maxGroups} caps. */
+  private final Set<GroupKey> groups = ConcurrentHashMap.newKeySet();
+
+  /** Every thread's buffers; guarded by itself. */
+  private final List<Map<GroupKey, GroupBuffer>> shards = new ArrayList<>();
+
+  /**
+   * The calling thread's buffers. Each reader keeps the records of its own matches, merged per
+   * group at {@link #finish}: a buffer keeps the earliest records whatever their order, so merging
+   * keeps what one shared buffer would have, and no offer takes a lock or writes a map that the
+   * other readers write too.
+   */
+  private final ThreadLocal<Map<GroupKey, GroupBuffer>> buffers =
+      ThreadLocal.withInitial(
+          () -> {
+            Map<GroupKey, GroupBuffer> mine = new HashMap<>();
+            synchronized (shards) {
+              shards.add(mine);
+            }
+            return mine;
+          });
+
   private final AtomicLong newest = new AtomicLong(Long.MIN_VALUE);
   private final LongAdder late = new LongAdder();
   private final LongAdder droppedGroups = new LongAdder();
@@ -312,13 +334,18 @@ public final class CorrelationEngine {
 
   private void add(int target, String[] group, MatchRecord record) {
     GroupKey key = new GroupKey(target, group);
-    GroupBuffer buffer = buffers.get(key);
+    Map<GroupKey, GroupBuffer> mine = buffers.get();
+    GroupBuffer buffer = mine.get(key);
     if (buffer == null) {
-      if (buffers.size() >= options.maxGroups()) {
-        droppedGroups.increment();
-        return;
+      if (!groups.contains(key)) {
+        if (groups.size() >= options.maxGroups()) {
+          droppedGroups.increment();
+          return;
+        }
+        groups.add(key);
       }
-      buffer = buffers.computeIfAbsent(key, k -> new GroupBuffer(options.maxRecordsPerGroup()));
+      buffer = new GroupBuffer(options.maxRecordsPerGroup());
+      mine.put(key, buffer);
     }
     buffer.add(record);
   }
@@ -331,9 +358,17 @@ public final class CorrelationEngine {
   public List<CorrelationResult> finish() {
     List<Map<List<String>, List<MatchRecord>>> byTarget = new ArrayList<>();
     order.forEach(c -> byTarget.add(new HashMap<>()));
-    List<Map.Entry<GroupKey, GroupBuffer>> kept = new ArrayList<>(buffers.entrySet());
+    Map<GroupKey, List<GroupBuffer>> parts = new HashMap<>();
+    synchronized (shards) {
+      for (Map<GroupKey, GroupBuffer> shard : shards) {
+        shard.forEach((k, b) -> parts.computeIfAbsent(k, x -> new ArrayList<>(2)).add(b));
+      }
+    }
+    List<Map.Entry<GroupKey, List<GroupBuffer>>> kept = new ArrayList<>(parts.entrySet());
     List<List<MatchRecord>> sorted =
-        Parallel.map(kept, e -> new ArrayList<>(e.getValue().sorted()));
+        Parallel.map(
+            kept,
+            e -> new ArrayList<>(GroupBuffer.merged(e.getValue(), options.maxRecordsPerGroup())));
     for (int i = 0; i < kept.size(); i++) {
       GroupKey key = kept.get(i).getKey();
       byTarget.get(key.target).put(List.of(key.values), sorted.get(i));
@@ -406,7 +441,14 @@ public final class CorrelationEngine {
 
   /** What was dropped so far: late events, matches without group/value fields, capped state. */
   public Stats stats() {
-    long truncated = buffers.values().stream().mapToLong(GroupBuffer::truncated).sum();
+    long truncated = 0;
+    synchronized (shards) {
+      for (Map<GroupKey, GroupBuffer> shard : shards) {
+        for (GroupBuffer b : shard.values()) {
+          truncated += b.truncated();
+        }
+      }
+    }
     return new Stats(late.sum(), unusable.sum(), droppedGroups.sum(), truncated);
   }
 }

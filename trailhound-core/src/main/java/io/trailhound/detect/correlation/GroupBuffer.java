@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The match records of one (correlation, group), bounded: when full, the earliest records (in
- * {@link MatchRecord#ORDER}) are kept, which is the same set whatever the arrival order.
+ * {@link MatchRecord#ORDER}) are kept, which is the same set whatever the arrival order. Not
+ * thread-safe: each reader thread fills buffers of its own, {@linkplain #merged merged} at the end.
  */
 final class GroupBuffer {
 
@@ -20,7 +21,7 @@ final class GroupBuffer {
     this.cap = cap;
   }
 
-  synchronized void add(MatchRecord record) {
+  void add(MatchRecord record) {
     // Once a trim has filled the cap, a record after the last kept one can never be kept: drop it
     // now rather than sort it in and out again (a burst group of a big scan meets this on most
     // adds).
@@ -35,12 +36,31 @@ final class GroupBuffer {
   }
 
   /** The records sorted, deduplicated and trimmed to the cap. */
-  synchronized List<MatchRecord> sorted() {
+  List<MatchRecord> sorted() {
     trim();
     return List.copyOf(records);
   }
 
-  synchronized long truncated() {
+  /**
+   * The records of several buffers of one group (one per thread) as one buffer would hold them:
+   * sorted, deduplicated and trimmed to {@code cap}. A record one part dropped had {@code cap}
+   * earlier ones in that part, so the merged buffer would drop it too. The parts are not changed
+   * beyond their own trim.
+   */
+  static List<MatchRecord> merged(List<GroupBuffer> parts, int cap) {
+    if (parts.size() == 1) {
+      return parts.get(0).sorted();
+    }
+    GroupBuffer all = new GroupBuffer(cap);
+    for (GroupBuffer part : parts) {
+      for (MatchRecord r : part.sorted()) {
+        all.add(r);
+      }
+    }
+    return all.sorted();
+  }
+
+  long truncated() {
     return truncated;
   }
 
