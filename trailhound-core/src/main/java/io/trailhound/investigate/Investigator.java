@@ -164,6 +164,9 @@ public final class Investigator {
    */
   static ResolvedActor launched(ResolvedActor actor, List<EventRecord> events) {
     List<Identity> identities = new ArrayList<>(actor.identities());
+    // a set beside the list: a busy actor's footprint can hold thousands of launches, and a list
+    // search per launch made this quadratic
+    Set<Identity> known = new HashSet<>(identities);
     List<Link> links = new ArrayList<>(actor.links());
     String from = actor.principal() != null ? actor.principal() : actor.display();
     for (EventRecord e : events) {
@@ -174,7 +177,7 @@ public final class Investigator {
       for (String id : ids.split(" ")) {
         String arn = "arn:aws:ec2:" + e.region() + ":" + e.account() + ":instance/" + id;
         Identity instance = new Identity("instance", arn);
-        if (!identities.contains(instance)) {
+        if (known.add(instance)) {
           identities.add(instance);
           links.add(new Link(from, arn, "launched-instance", e.id()));
         }

@@ -39,7 +39,6 @@ final class RecordRows {
 
   private final Connection connection;
   private final BiFunction<byte[], Set<String>, List<Event>> reader;
-  private final Interner interner = new Interner();
 
   RecordRows(Connection connection, BiFunction<byte[], Set<String>, List<Event>> reader) {
     this.connection = connection;
@@ -132,6 +131,9 @@ final class RecordRows {
     List<EventRecord> out = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+    // strings are shared within one answer only: an interner kept across lookups would grow with
+    // every busy actor's object names and keep them alive for the collector to copy
+    Interner interner = new Interner();
     RecordDecoder decoder = new RecordDecoder(interner);
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, params);
@@ -151,13 +153,14 @@ final class RecordRows {
       throw new StoreException("store lookup failed: " + EventStore.message(e), e);
     }
     if (!missing.isEmpty()) {
-      out.addAll(fromRaw(missing, days));
+      out.addAll(fromRaw(missing, days, interner));
     }
     out.sort(EventRecord.ORDER);
     return out;
   }
 
-  private List<EventRecord> fromRaw(List<String> ids, java.util.Set<java.time.LocalDate> days) {
+  private List<EventRecord> fromRaw(
+      List<String> ids, java.util.Set<java.time.LocalDate> days, Interner interner) {
     String in =
         days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "));
     Map<String, ByteArrayOutputStream> bySource = new LinkedHashMap<>();

@@ -87,6 +87,34 @@ public final class StoreEventLookup implements EventLookup {
    */
   @Override
   public List<EventRecord> byResource(String arn, Instant from, Instant to) {
+    return resource(arn, from, to, "", List.of());
+  }
+
+  /**
+   * The API filter is part of the query: a busy resource's routine calls (a function every deploy
+   * updates) are never read. The version suffix is cut as {@code PrivescCatalog.baseApi} cuts it:
+   * trailing digits and {@code v}, unless nothing would be left.
+   */
+  @Override
+  public List<EventRecord> byResource(String arn, Instant from, Instant to, Set<String> apis) {
+    List<String> names = apis.stream().filter(java.util.Objects::nonNull).sorted().toList();
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    return resource(
+        arn,
+        from,
+        to,
+        " AND (CASE WHEN rtrim(event_name, '0123456789v') = '' THEN event_name"
+            + " ELSE rtrim(event_name, '0123456789v') END) IN ("
+            + RecordRows.placeholders(names.size())
+            + ")",
+        names);
+  }
+
+  /** Events naming the resource that also match {@code filter} (with {@code filterParams}). */
+  private List<EventRecord> resource(
+      String arn, Instant from, Instant to, String filter, List<String> filterParams) {
     if (arn == null) {
       return List.of();
     }
@@ -111,6 +139,9 @@ public final class StoreEventLookup implements EventLookup {
     }
     if (ids.size() > MAX_IDS) {
       // a busy resource: one join over the range beats a huge list of ids
+      List<Object> params =
+          RecordRows.withRange(RecordRows.withRange(List.of(arn), from, to), from, to);
+      params.addAll(filterParams);
       return rows.select(
           "SELECT "
               + RecordRows.COLUMNS
@@ -118,16 +149,19 @@ public final class StoreEventLookup implements EventLookup {
               + " FROM event_resources WHERE arn = ?"
               + RecordRows.range(from, to)
               + ")"
-              + RecordRows.range(from, to),
-          RecordRows.withRange(RecordRows.withRange(List.of(arn), from, to), from, to));
+              + RecordRows.range(from, to)
+              + filter,
+          params);
     }
     List<Object> params = new ArrayList<>(ids);
+    params.addAll(filterParams);
     return rows.where(
         "day IN ("
             + days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "))
             + ") AND event_id IN ("
             + RecordRows.placeholders(ids.size())
-            + ")",
+            + ")"
+            + filter,
         params);
   }
 
