@@ -127,11 +127,22 @@ public final class Investigator {
                     resolver.resolve(resolveFrom.subList(0, Math.min(resolveFrom.size(), 50)))),
                 footprint.events),
             footprint.shells);
-    Timeline timeline = TimelineBuilder.build(footprint.events, tags);
-    List<Persistence> left = persistence.find(footprint.events);
-    List<PrivescMatch> privesc = privesc(footprint.events);
-    Triage triage = assessor.triage(severity, origin, actor, footprint.events, privesc);
-    Verdict verdict = assessor.verdict(severity, actor, footprint, timeline, left, privesc);
+    // the routine-work check's history query runs beside the timeline, persistence and triage
+    RoutineHistory history = RoutineHistory.ask(actor, footprint, lookup);
+    Timeline timeline;
+    List<Persistence> left;
+    List<PrivescMatch> privesc;
+    Triage triage;
+    Verdict verdict;
+    try {
+      timeline = TimelineBuilder.build(footprint.events, tags);
+      left = persistence.find(footprint.events);
+      privesc = privesc(footprint.events);
+      triage = assessor.triage(severity, origin, actor, footprint.events, privesc);
+      verdict = assessor.verdict(severity, actor, footprint, timeline, left, privesc, history);
+    } finally {
+      history.cancel();
+    }
     List<ResponseAction> response = ResponsePlanner.plan(verdict, actor, footprint, left);
     String incomplete =
         lookup.overflow() > 0

@@ -284,7 +284,7 @@ public final class StoreEventLookup implements EventLookup {
 
   /**
    * Grouped in the store: a busy role's history of millions of events comes back as one row per
-   * API, address and run, and no raw JSON is read.
+   * API, address and run, and no raw JSON is read. Safe to call beside the other lookups.
    */
   @Override
   public List<Usage> usage(String owner, boolean session, Set<String> apis) {
@@ -296,17 +296,20 @@ public final class StoreEventLookup implements EventLookup {
     params.add(owner);
     params.addAll(names);
     List<Usage> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT event_name, source_ip, run, min(event_time),"
-                + " first(event_id ORDER BY event_time, event_id) FROM (SELECT event_name,"
-                + " source_ip, event_time, event_id, CASE WHEN access_key_id LIKE 'ASIA%' THEN"
-                + " access_key_id ELSE strftime(event_time, '%Y-%m-%d') END AS run FROM events"
-                + " WHERE "
-                + (session ? "session_issuer_arn" : "actor_arn")
-                + " = ? AND event_name IN ("
-                + RecordRows.placeholders(names.size())
-                + ")) GROUP BY event_name, source_ip, run")) {
+    // a connection of its own: investigation asks this beside its other lookups (see
+    // RoutineHistory), and one DuckDB connection runs one query at a time
+    try (Connection own = ((org.duckdb.DuckDBConnection) connection).duplicate();
+        PreparedStatement ps =
+            own.prepareStatement(
+                "SELECT event_name, source_ip, run, min(event_time),"
+                    + " first(event_id ORDER BY event_time, event_id) FROM (SELECT event_name,"
+                    + " source_ip, event_time, event_id, CASE WHEN access_key_id LIKE 'ASIA%' THEN"
+                    + " access_key_id ELSE strftime(event_time, '%Y-%m-%d') END AS run FROM events"
+                    + " WHERE "
+                    + (session ? "session_issuer_arn" : "actor_arn")
+                    + " = ? AND event_name IN ("
+                    + RecordRows.placeholders(names.size())
+                    + ")) GROUP BY event_name, source_ip, run")) {
       RecordRows.bind(ps, params);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
