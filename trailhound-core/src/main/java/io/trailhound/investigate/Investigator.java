@@ -230,9 +230,10 @@ public final class Investigator {
   static List<PrivescMatch> privesc(List<EventRecord> events) {
     Map<String, List<String>> byApi = new HashMap<>();
     Map<String, List<String>> passing = new HashMap<>();
+    Map<String, String> bases = new HashMap<>();
     for (EventRecord e : events) {
       if (!e.failed()) {
-        String api = PrivescCatalog.baseApi(e.api());
+        String api = bases.computeIfAbsent(e.api(), PrivescCatalog::baseApi);
         byApi.computeIfAbsent(api, k -> new ArrayList<>()).add(e.id());
         if (e.passesRole()) {
           passing.computeIfAbsent(api, k -> new ArrayList<>()).add(e.id());

@@ -255,12 +255,14 @@ public final class StoreEventLookup implements EventLookup {
       List<EventRecord> events = pivotFrom("actor_arn = ?", principal, null, null, ips, Set.of());
       byPrincipal.put(principal, events);
       for (EventRecord e : events) {
-        if (e.accessKeyId() != null) {
+        // only the keys asked about: a CI role's session uses a new key every run
+        if (e.accessKeyId() != null && keys.contains(e.accessKeyId())) {
           principalsByKey.computeIfAbsent(e.accessKeyId(), k -> new ArrayList<>()).add(e);
         }
       }
     }
-    Map<String, EventRecord> out = new java.util.LinkedHashMap<>();
+    int expected = byPrincipal.values().stream().mapToInt(List::size).sum();
+    Map<String, EventRecord> out = new java.util.LinkedHashMap<>(expected * 4 / 3 + 16);
     for (String key : keys) {
       List<EventRecord> events =
           new ArrayList<>(pivotFrom("access_key_id = ?", key, null, null, ips, principals));
