@@ -115,7 +115,8 @@ final class Assessor {
       Footprint footprint,
       Timeline timeline,
       List<Persistence> persistence,
-      List<PrivescMatch> privesc) {
+      List<PrivescMatch> privesc,
+      RoutineHistory history) {
     List<Verdict.Reason> strong = new ArrayList<>();
     for (Persistence p : persistence) {
       strong.add(
@@ -154,7 +155,7 @@ final class Assessor {
       }
     }
     List<Verdict.Reason> context = new ArrayList<>();
-    Routine routine = routine(actor, footprint);
+    Routine routine = routine(history);
     List<String> newIps = newAddresses(footprint);
     Verdict.Reason guessed = passwordGuessed(footprint, newIps);
     if (guessed != null) {
@@ -269,38 +270,18 @@ final class Assessor {
    * credentials) also appears in at least {@link #ROUTINE_MIN_RUNS} other runs of the same role or
    * user, from the same networks.
    */
-  private Routine routine(ResolvedActor actor, Footprint f) {
-    if (f.events.isEmpty() || f.seeds.isEmpty() || actor.root()) {
+  private Routine routine(RoutineHistory h) {
+    if (h.owner == null) {
       return null;
     }
-    EventRecord first = f.seeds.get(0);
-    String owner;
-    boolean role;
-    if (first.issuerArn() != null
-        && first.principalArn() != null
-        && first.principalArn().contains(":assumed-role/")) {
-      owner = first.issuerArn();
-      role = true;
-    } else if (first.principalArn() != null) {
-      owner = first.principalArn();
-      role = false;
-    } else {
-      return null;
-    }
-    Set<String> seedRuns = new TreeSet<>();
-    f.seeds.forEach(e -> seedRuns.add(run(e)));
-    Set<String> apis = new TreeSet<>();
-    Set<String> nets = new TreeSet<>();
-    for (EventRecord e : f.events) {
-      if (seedRuns.contains(run(e))) {
-        apis.add(e.api());
-        nets.add(network(e.ip()));
-      }
-    }
+    String owner = h.owner;
+    Set<String> seedRuns = h.seedRuns;
+    Set<String> apis = h.apis;
+    Set<String> nets = h.nets;
     java.util.Map<String, Set<String>> runsPerApi = new java.util.TreeMap<>();
     java.util.Map<String, String> sample = new java.util.TreeMap<>();
     Set<String> otherRuns = new TreeSet<>();
-    for (Usage u : lookup.usage(owner, role, apis)) {
+    for (Usage u : h.usage()) {
       String run = u.run();
       if (seedRuns.contains(run) || !nets.contains(network(u.ip()))) {
         continue;

@@ -40,6 +40,18 @@ public interface EventLookup {
   List<EventRecord> byResource(String arn, Instant from, Instant to);
 
   /**
+   * {@link #byResource} restricted to calls whose API, without its version suffix ({@code
+   * CreateFunction20150331} is {@code CreateFunction}), is one of {@code apis}: whether something
+   * was removed later asks for a handful of delete calls among a busy resource's thousands of uses,
+   * which a store filters before reading them.
+   */
+  default List<EventRecord> byResource(String arn, Instant from, Instant to, Set<String> apis) {
+    return byResource(arn, from, to).stream()
+        .filter(e -> apis.contains(PrivescCatalog.baseApi(e.api())))
+        .toList();
+  }
+
+  /**
    * The STS call that returned the temporary key in its {@code responseElements.credentials}, or
    * the {@code CreateAccessKey} call that created a long-term key.
    */

@@ -130,13 +130,11 @@ final class Footprint {
 
   /** The footprint grown from {@code seeds}, with long-term credentials scoped to {@code ips}. */
   static Footprint of(List<EventRecord> seeds, Set<String> ips, EventLookup lookup) {
-    Map<String, EventRecord> found = new LinkedHashMap<>();
     // The finding's own events from an address the scope left out (the owner's calls a grouped
     // finding picked up) are not the attacker's.
     List<EventRecord> kept = seeds.stream().filter(s -> inScope(s, ips)).toList();
     Footprint f = new Footprint(kept, Set.copyOf(ips), new ArrayList<>());
     for (EventRecord s : kept) {
-      found.put(s.id(), s);
       if (s.accessKeyId() != null) {
         f.keys.add(s.accessKeyId());
       }
@@ -145,7 +143,14 @@ final class Footprint {
       }
     }
     upstream(f, lookup);
-    lookup.credentials(f.keys, f.principals, ips).forEach(e -> found.putIfAbsent(e.id(), e));
+    List<EventRecord> credentials = lookup.credentials(f.keys, f.principals, ips);
+    // sized once: a busy actor's credentials bring hundreds of thousands of events
+    Map<String, EventRecord> found =
+        new LinkedHashMap<>((kept.size() + credentials.size()) * 4 / 3 + 16);
+    for (EventRecord s : kept) {
+      found.put(s.id(), s);
+    }
+    credentials.forEach(e -> found.putIfAbsent(e.id(), e));
     Deque<EventRecord> work = new ArrayDeque<>(found.values());
     while (!work.isEmpty()) {
       EventRecord e = work.poll();

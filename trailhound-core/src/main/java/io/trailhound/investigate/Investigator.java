@@ -127,11 +127,22 @@ public final class Investigator {
                     resolver.resolve(resolveFrom.subList(0, Math.min(resolveFrom.size(), 50)))),
                 footprint.events),
             footprint.shells);
-    Timeline timeline = TimelineBuilder.build(footprint.events, tags);
-    List<Persistence> left = persistence.find(footprint.events);
-    List<PrivescMatch> privesc = privesc(footprint.events);
-    Triage triage = assessor.triage(severity, origin, actor, footprint.events, privesc);
-    Verdict verdict = assessor.verdict(severity, actor, footprint, timeline, left, privesc);
+    // the routine-work check's history query runs beside the timeline, persistence and triage
+    RoutineHistory history = RoutineHistory.ask(actor, footprint, lookup);
+    Timeline timeline;
+    List<Persistence> left;
+    List<PrivescMatch> privesc;
+    Triage triage;
+    Verdict verdict;
+    try {
+      timeline = TimelineBuilder.build(footprint.events, tags);
+      left = persistence.find(footprint.events);
+      privesc = privesc(footprint.events);
+      triage = assessor.triage(severity, origin, actor, footprint.events, privesc);
+      verdict = assessor.verdict(severity, actor, footprint, timeline, left, privesc, history);
+    } finally {
+      history.cancel();
+    }
     List<ResponseAction> response = ResponsePlanner.plan(verdict, actor, footprint, left);
     String incomplete =
         lookup.overflow() > 0
@@ -164,6 +175,9 @@ public final class Investigator {
    */
   static ResolvedActor launched(ResolvedActor actor, List<EventRecord> events) {
     List<Identity> identities = new ArrayList<>(actor.identities());
+    // a set beside the list: a busy actor's footprint can hold thousands of launches, and a list
+    // search per launch made this quadratic
+    Set<Identity> known = new HashSet<>(identities);
     List<Link> links = new ArrayList<>(actor.links());
     String from = actor.principal() != null ? actor.principal() : actor.display();
     for (EventRecord e : events) {
@@ -174,7 +188,7 @@ public final class Investigator {
       for (String id : ids.split(" ")) {
         String arn = "arn:aws:ec2:" + e.region() + ":" + e.account() + ":instance/" + id;
         Identity instance = new Identity("instance", arn);
-        if (!identities.contains(instance)) {
+        if (known.add(instance)) {
           identities.add(instance);
           links.add(new Link(from, arn, "launched-instance", e.id()));
         }
@@ -216,9 +230,10 @@ public final class Investigator {
   static List<PrivescMatch> privesc(List<EventRecord> events) {
     Map<String, List<String>> byApi = new HashMap<>();
     Map<String, List<String>> passing = new HashMap<>();
+    Map<String, String> bases = new HashMap<>();
     for (EventRecord e : events) {
       if (!e.failed()) {
-        String api = PrivescCatalog.baseApi(e.api());
+        String api = bases.computeIfAbsent(e.api(), PrivescCatalog::baseApi);
         byApi.computeIfAbsent(api, k -> new ArrayList<>()).add(e.id());
         if (e.passesRole()) {
           passing.computeIfAbsent(api, k -> new ArrayList<>()).add(e.id());

@@ -227,7 +227,7 @@ final class PersistenceFinder {
 
   private String removal(Candidate c, EventRecord created) {
     Set<String> removers = REMOVED_BY.getOrDefault(c.kind, Set.of());
-    for (EventRecord later : lookup.byResource(c.resource, created.time(), null)) {
+    for (EventRecord later : lookup.byResource(c.resource, created.time(), null, removers)) {
       if (later.failed()
           || later.id().equals(created.id())
           || !later.time().isAfter(created.time())) {

@@ -2,11 +2,12 @@ package io.trailhound.investigate;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Turns a footprint into steps mapped to ATT&amp;CK, and sums up what it touched. */
 final class TimelineBuilder {
@@ -20,16 +21,26 @@ final class TimelineBuilder {
   static Timeline build(List<EventRecord> events, Map<String, RuleTag> ruleTactics) {
     List<Step> steps = new ArrayList<>(events.size());
     Map<String, List<String>> byTactic = new LinkedHashMap<>();
-    Set<String> read = new TreeSet<>();
-    Set<String> changed = new TreeSet<>();
-    Set<String> deleted = new TreeSet<>();
-    Set<String> regions = new TreeSet<>();
-    Set<String> accounts = new TreeSet<>();
-    Set<String> ips = new TreeSet<>();
+    // hashed while collecting, sorted once at the end (a busy actor names a resource per event)
+    Set<String> read = new HashSet<>();
+    Set<String> changed = new HashSet<>();
+    Set<String> deleted = new HashSet<>();
+    Set<String> regions = new HashSet<>();
+    Set<String> accounts = new HashSet<>();
+    Set<String> ips = new HashSet<>();
     long bytes = 0;
     int failed = 0;
+    // a busy actor's hundreds of thousands of events use a few dozen APIs: map each (API,
+    // read-only)
+    // once
+    List<Map<String, TacticMap.Mapping>> mappings =
+        List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
     for (EventRecord e : events) {
-      TacticMap.Mapping m = TacticMap.of(e.api(), e.readOnly());
+      Boolean ro = e.readOnly();
+      TacticMap.Mapping m =
+          mappings
+              .get(ro == null ? 0 : ro ? 1 : 2)
+              .computeIfAbsent(e.api(), api -> TacticMap.of(api, ro));
       RuleTag tag = ruleTactics.get(e.id());
       String tactic = m.tactic();
       String technique = m.technique();
@@ -64,15 +75,16 @@ final class TimelineBuilder {
       byTactic.computeIfAbsent(tactic, k -> new ArrayList<>()).add(e.id());
       if (e.failed()) {
         failed++;
-      } else {
+      } else if (!e.resources().isEmpty()) {
+        Set<String> into =
+            switch (kind(e)) {
+              case READ -> read;
+              case DELETE -> deleted;
+              case CHANGE -> changed;
+            };
         for (String r : e.resources()) {
-          if (r.startsWith("access-key:")) {
-            continue;
-          }
-          switch (kind(e)) {
-            case READ -> read.add(r);
-            case DELETE -> deleted.add(r);
-            case CHANGE -> changed.add(r);
+          if (!r.startsWith("access-key:")) {
+            into.add(r);
           }
         }
       }
@@ -104,14 +116,18 @@ final class TimelineBuilder {
         dwell,
         steps,
         byTactic,
-        List.copyOf(read),
-        List.copyOf(changed),
-        List.copyOf(deleted),
-        List.copyOf(regions),
-        List.copyOf(accounts),
-        List.copyOf(ips),
+        sorted(read),
+        sorted(changed),
+        sorted(deleted),
+        sorted(regions),
+        sorted(accounts),
+        sorted(ips),
         bytes,
         failed);
+  }
+
+  private static List<String> sorted(Set<String> values) {
+    return values.stream().sorted().toList();
   }
 
   private enum Kind {

@@ -1,25 +1,40 @@
 package io.trailhound.store;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.trailhound.investigate.EventRecord;
 import io.trailhound.investigate.Interner;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Decodes the {@code record} column of one query's rows, parsing each distinct record only once
- * apart from its id and time. A busy actor's events differ mostly in those two: a CI role's ten
- * thousand {@code DescribeStacks} calls share the same account, region, caller, key, address,
- * client string and resources, byte for byte, and the JSON parse of that tail is most of what a
- * record costs. The tail's bytes are the key (compared in full, so two records share a decoded tail
- * only when their bytes are equal); the id and time are read from the record's head.
+ * Decodes the {@code record} column of one query's rows, parsing each distinct part of a record
+ * only once. A busy actor's events differ mostly in their id and time, and then in a few fields: a
+ * CI role's ten thousand {@code DescribeStacks} calls share the same account, region, caller, key,
+ * address and client string byte for byte, and its uploads differ only in the object they name. So
+ * a record is cut in three: the head (id and time, read directly), the caller part (source to
+ * client string) and the rest (resources, bytes out, fields), and each of the two latter is parsed
+ * once per distinct value. Parts are keyed by their bytes (compared in full, so two records share a
+ * decoded part only when its bytes are equal).
  */
 final class RecordDecoder {
 
+  /** Elements of the caller part: source type to user agent (see {@link RecordCodec}). */
+  private static final int CALLER_ELEMENTS = 17;
+
+  private static final com.fasterxml.jackson.core.JsonFactory JSON =
+      new com.fasterxml.jackson.core.JsonFactory();
+
   private final Interner interner;
-  private final Map<Tail, EventRecord> decoded = new HashMap<>();
+  private final Map<Tail, String[]> callers = new HashMap<>();
+  private final Map<Tail, Rest> rests = new HashMap<>();
 
   RecordDecoder(Interner interner) {
     this.interner = interner;
@@ -28,41 +43,148 @@ final class RecordDecoder {
   /** The record, or null when it was written for other kept paths (see {@link RecordCodec}). */
   EventRecord decode(byte[] json) {
     Head head = head(json);
-    if (head == null) {
+    int restStart = head == null ? -1 : restStart(json, head.tailStart);
+    if (restStart < 0) {
       return RecordCodec.decode(json, interner);
     }
-    Tail tail = new Tail(json, head.tailStart);
-    EventRecord shape = decoded.get(tail);
-    if (shape == null) {
-      EventRecord r = RecordCodec.decode(json, interner);
-      if (r != null) {
-        decoded.put(tail.copy(), r);
+    Tail callerKey = new Tail(json, head.tailStart, restStart);
+    String[] caller = callers.get(callerKey);
+    Tail restKey = new Tail(json, restStart, json.length);
+    Rest rest = rests.get(restKey);
+    try {
+      if (caller == null) {
+        caller = caller(json, head.tailStart, restStart);
+        callers.put(callerKey.copy(), caller);
       }
-      return r;
+      if (rest == null) {
+        rest = rest(json, restStart);
+        rests.put(restKey.copy(), rest);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new StoreException("unreadable record column: " + e.getMessage(), e);
     }
     return new EventRecord(
         head.id,
         head.time,
-        shape.sourceType(),
-        shape.account(),
-        shape.region(),
-        shape.service(),
-        shape.api(),
-        shape.readOnly(),
-        shape.errorCode(),
-        shape.actorType(),
-        shape.principalArn(),
-        shape.userName(),
-        shape.accessKeyId(),
-        shape.issuerArn(),
-        shape.sessionName(),
-        shape.sourceIdentity(),
-        shape.invokedBy(),
-        shape.ip(),
-        shape.userAgent(),
-        shape.resources(),
-        shape.bytesOut(),
-        shape.fields());
+        caller[0],
+        caller[1],
+        caller[2],
+        caller[3],
+        caller[4],
+        caller[5] == null ? null : Boolean.valueOf(caller[5]),
+        caller[6],
+        caller[7],
+        caller[8],
+        caller[9],
+        caller[10],
+        caller[11],
+        caller[12],
+        caller[13],
+        caller[14],
+        caller[15],
+        caller[16],
+        rest.resources,
+        rest.bytesOut,
+        rest.fields);
+  }
+
+  /** Resources, bytes out and fields of a record, shared by the records whose rest is equal. */
+  private record Rest(List<String> resources, long bytesOut, Map<String, String> fields) {}
+
+  /**
+   * Where the resources array starts, after the caller part that starts at {@code from}: the caller
+   * part is {@value #CALLER_ELEMENTS} strings, nulls or booleans; -1 when it is not.
+   */
+  private static int restStart(byte[] b, int from) {
+    int i = from;
+    for (int n = 0; n < CALLER_ELEMENTS; n++) {
+      if (i >= b.length) {
+        return -1;
+      }
+      if (b[i] == '"') {
+        i++;
+        while (i < b.length && b[i] != '"') {
+          i += b[i] == '\\' ? 2 : 1;
+        }
+        i++;
+      } else if (at(b, i, "null") || at(b, i, "true")) {
+        i += 4;
+      } else if (at(b, i, "false")) {
+        i += 5;
+      } else {
+        return -1;
+      }
+      if (i >= b.length || b[i] != ',') {
+        return -1;
+      }
+      i++;
+    }
+    return i < b.length && b[i] == '[' ? i : -1;
+  }
+
+  private static boolean at(byte[] b, int i, String word) {
+    if (i + word.length() > b.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (b[i + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The caller part's values, interned; the read-only flag as "true", "false" or null. */
+  private String[] caller(byte[] b, int from, int to) throws IOException {
+    byte[] array = new byte[to - from + 1];
+    array[0] = '[';
+    System.arraycopy(b, from, array, 1, to - from - 1);
+    array[array.length - 1] = ']';
+    String[] out = new String[CALLER_ELEMENTS];
+    try (JsonParser p = JSON.createParser(array)) {
+      p.nextToken();
+      for (int n = 0; n < CALLER_ELEMENTS; n++) {
+        JsonToken t = p.nextToken();
+        out[n] =
+            switch (t) {
+              case VALUE_NULL -> null;
+              case VALUE_TRUE -> "true";
+              case VALUE_FALSE -> "false";
+              default -> interner.intern(p.getText());
+            };
+      }
+    }
+    return out;
+  }
+
+  /** The rest {@code [resources], bytesOut, {fields}]} from {@code from}, parsed as RecordCodec. */
+  private Rest rest(byte[] b, int from) throws IOException {
+    byte[] array = new byte[b.length - from + 1];
+    array[0] = '[';
+    System.arraycopy(b, from, array, 1, b.length - from);
+    try (JsonParser p = JSON.createParser(array)) {
+      p.nextToken();
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException("expected resources at " + p.currentLocation());
+      }
+      List<String> resources = new ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        resources.add(interner.intern(p.getText()));
+      }
+      p.nextToken();
+      long bytesOut = p.getLongValue();
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("expected fields at " + p.currentLocation());
+      }
+      Map<String, String> fields = new TreeMap<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        String value = p.getText();
+        fields.put(name, name.endsWith("Document") ? value : interner.intern(value));
+      }
+      return new Rest(List.copyOf(resources), bytesOut, Map.copyOf(fields));
+    }
   }
 
   private record Head(String id, Instant time, int tailStart) {}
@@ -128,7 +250,7 @@ final class RecordDecoder {
     return i;
   }
 
-  /** The bytes of a record after its head, compared by content. */
+  /** A range of a record's bytes, compared by content. */
   private static final class Tail {
     private static final java.lang.invoke.VarHandle LONGS =
         java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
@@ -136,31 +258,34 @@ final class RecordDecoder {
 
     private final byte[] bytes;
     private final int from;
+    private final int to;
     private final int hash;
 
-    Tail(byte[] bytes, int from) {
+    Tail(byte[] bytes, int from, int to) {
       this.bytes = bytes;
       this.from = from;
+      this.to = to;
       long h = 1;
       int i = from;
-      for (; i + 8 <= bytes.length; i += 8) {
+      for (; i + 8 <= to; i += 8) {
         h = h * 0x9E3779B97F4A7C15L + (long) LONGS.get(bytes, i);
       }
-      for (; i < bytes.length; i++) {
+      for (; i < to; i++) {
         h = h * 31 + bytes[i];
       }
       this.hash = (int) (h ^ (h >>> 32));
     }
 
-    private Tail(byte[] bytes, int from, int hash) {
+    private Tail(byte[] bytes, int from, int to, int hash) {
       this.bytes = bytes;
       this.from = from;
+      this.to = to;
       this.hash = hash;
     }
 
-    /** A key holding only the tail's bytes (the row's whole record need not stay referenced). */
+    /** A key holding only its range's bytes (the row's whole record need not stay referenced). */
     Tail copy() {
-      return new Tail(Arrays.copyOfRange(bytes, from, bytes.length), 0, hash);
+      return new Tail(Arrays.copyOfRange(bytes, from, to), 0, to - from, hash);
     }
 
     @Override
@@ -172,7 +297,7 @@ final class RecordDecoder {
     public boolean equals(Object o) {
       return o instanceof Tail t
           && t.hash == hash
-          && Arrays.equals(bytes, from, bytes.length, t.bytes, t.from, t.bytes.length);
+          && Arrays.equals(bytes, from, to, t.bytes, t.from, t.to);
     }
   }
 }

@@ -87,6 +87,34 @@ public final class StoreEventLookup implements EventLookup {
    */
   @Override
   public List<EventRecord> byResource(String arn, Instant from, Instant to) {
+    return resource(arn, from, to, "", List.of());
+  }
+
+  /**
+   * The API filter is part of the query: a busy resource's routine calls (a function every deploy
+   * updates) are never read. The version suffix is cut as {@code PrivescCatalog.baseApi} cuts it:
+   * trailing digits and {@code v}, unless nothing would be left.
+   */
+  @Override
+  public List<EventRecord> byResource(String arn, Instant from, Instant to, Set<String> apis) {
+    List<String> names = apis.stream().filter(java.util.Objects::nonNull).sorted().toList();
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    return resource(
+        arn,
+        from,
+        to,
+        " AND (CASE WHEN rtrim(event_name, '0123456789v') = '' THEN event_name"
+            + " ELSE rtrim(event_name, '0123456789v') END) IN ("
+            + RecordRows.placeholders(names.size())
+            + ")",
+        names);
+  }
+
+  /** Events naming the resource that also match {@code filter} (with {@code filterParams}). */
+  private List<EventRecord> resource(
+      String arn, Instant from, Instant to, String filter, List<String> filterParams) {
     if (arn == null) {
       return List.of();
     }
@@ -111,6 +139,9 @@ public final class StoreEventLookup implements EventLookup {
     }
     if (ids.size() > MAX_IDS) {
       // a busy resource: one join over the range beats a huge list of ids
+      List<Object> params =
+          RecordRows.withRange(RecordRows.withRange(List.of(arn), from, to), from, to);
+      params.addAll(filterParams);
       return rows.select(
           "SELECT "
               + RecordRows.COLUMNS
@@ -118,16 +149,19 @@ public final class StoreEventLookup implements EventLookup {
               + " FROM event_resources WHERE arn = ?"
               + RecordRows.range(from, to)
               + ")"
-              + RecordRows.range(from, to),
-          RecordRows.withRange(RecordRows.withRange(List.of(arn), from, to), from, to));
+              + RecordRows.range(from, to)
+              + filter,
+          params);
     }
     List<Object> params = new ArrayList<>(ids);
+    params.addAll(filterParams);
     return rows.where(
         "day IN ("
             + days.stream().map(Sql::dateLiteral).collect(java.util.stream.Collectors.joining(", "))
             + ") AND event_id IN ("
             + RecordRows.placeholders(ids.size())
-            + ")",
+            + ")"
+            + filter,
         params);
   }
 
@@ -221,12 +255,14 @@ public final class StoreEventLookup implements EventLookup {
       List<EventRecord> events = pivotFrom("actor_arn = ?", principal, null, null, ips, Set.of());
       byPrincipal.put(principal, events);
       for (EventRecord e : events) {
-        if (e.accessKeyId() != null) {
+        // only the keys asked about: a CI role's session uses a new key every run
+        if (e.accessKeyId() != null && keys.contains(e.accessKeyId())) {
           principalsByKey.computeIfAbsent(e.accessKeyId(), k -> new ArrayList<>()).add(e);
         }
       }
     }
-    Map<String, EventRecord> out = new java.util.LinkedHashMap<>();
+    int expected = byPrincipal.values().stream().mapToInt(List::size).sum();
+    Map<String, EventRecord> out = new java.util.LinkedHashMap<>(expected * 4 / 3 + 16);
     for (String key : keys) {
       List<EventRecord> events =
           new ArrayList<>(pivotFrom("access_key_id = ?", key, null, null, ips, principals));
@@ -250,7 +286,7 @@ public final class StoreEventLookup implements EventLookup {
 
   /**
    * Grouped in the store: a busy role's history of millions of events comes back as one row per
-   * API, address and run, and no raw JSON is read.
+   * API, address and run, and no raw JSON is read. Safe to call beside the other lookups.
    */
   @Override
   public List<Usage> usage(String owner, boolean session, Set<String> apis) {
@@ -262,17 +298,20 @@ public final class StoreEventLookup implements EventLookup {
     params.add(owner);
     params.addAll(names);
     List<Usage> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT event_name, source_ip, run, min(event_time),"
-                + " first(event_id ORDER BY event_time, event_id) FROM (SELECT event_name,"
-                + " source_ip, event_time, event_id, CASE WHEN access_key_id LIKE 'ASIA%' THEN"
-                + " access_key_id ELSE strftime(event_time, '%Y-%m-%d') END AS run FROM events"
-                + " WHERE "
-                + (session ? "session_issuer_arn" : "actor_arn")
-                + " = ? AND event_name IN ("
-                + RecordRows.placeholders(names.size())
-                + ")) GROUP BY event_name, source_ip, run")) {
+    // a connection of its own: investigation asks this beside its other lookups (see
+    // RoutineHistory), and one DuckDB connection runs one query at a time
+    try (Connection own = ((org.duckdb.DuckDBConnection) connection).duplicate();
+        PreparedStatement ps =
+            own.prepareStatement(
+                "SELECT event_name, source_ip, run, min(event_time),"
+                    + " first(event_id ORDER BY event_time, event_id) FROM (SELECT event_name,"
+                    + " source_ip, event_time, event_id, CASE WHEN access_key_id LIKE 'ASIA%' THEN"
+                    + " access_key_id ELSE strftime(event_time, '%Y-%m-%d') END AS run FROM events"
+                    + " WHERE "
+                    + (session ? "session_issuer_arn" : "actor_arn")
+                    + " = ? AND event_name IN ("
+                    + RecordRows.placeholders(names.size())
+                    + ")) GROUP BY event_name, source_ip, run")) {
       RecordRows.bind(ps, params);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-query decoder of the {@code record} column shares one parse among records equal but for
- * their id and time: every record must still come back exactly as it was written, whatever it
+ * The per-query decoder of the {@code record} column shares one parse among records whose caller
+ * part or rest is equal: every record must still come back exactly as it was written, whatever it
  * shares with the rows before it.
  */
 class RecordDecoderTest {
@@ -54,6 +54,23 @@ class RecordDecoderTest {
   }
 
   @Test
+  void callers_and_rests_are_shared_independently_and_every_record_comes_back_whole() {
+    EventRecord upload = record("e-1", Instant.parse("2026-11-16T00:00:04Z"), "arn:aws:s3:::a/1");
+    EventRecord other = record("e-2", Instant.parse("2026-11-16T00:00:05Z"), "arn:aws:s3:::a/2");
+    EventRecord otherKey =
+        withCaller(upload, "e-3", "ASIAOTHER", "ua with \"quotes\", [brackets], \\ and null", null);
+    EventRecord readOnly = withCaller(other, "e-4", "ASIAOTHER", "plain", true);
+    RecordDecoder decoder = new RecordDecoder(new Interner());
+
+    for (EventRecord r : List.of(upload, other, otherKey, readOnly, upload, otherKey)) {
+      assertThat(decoder.decode(bytes(r))).isEqualTo(r);
+    }
+    assertThat(decoder.decode(bytes(otherKey)).resources())
+        .isSameAs(decoder.decode(bytes(upload)).resources());
+    assertThat(decoder.decode(bytes(readOnly)).userAgent()).isEqualTo("plain");
+  }
+
+  @Test
   void a_record_written_for_other_kept_paths_is_not_used() {
     String stale =
         "[1,"
@@ -62,6 +79,34 @@ class RecordDecoderTest {
 
     assertThat(new RecordDecoder(new Interner()).decode(stale.getBytes(StandardCharsets.UTF_8)))
         .isNull();
+  }
+
+  /** {@code r} with another id, key, client string and read-only flag. */
+  private static EventRecord withCaller(
+      EventRecord r, String id, String key, String userAgent, Boolean readOnly) {
+    return new EventRecord(
+        id,
+        r.time(),
+        r.sourceType(),
+        r.account(),
+        r.region(),
+        r.service(),
+        r.api(),
+        readOnly,
+        r.errorCode(),
+        r.actorType(),
+        r.principalArn(),
+        r.userName(),
+        key,
+        r.issuerArn(),
+        r.sessionName(),
+        r.sourceIdentity(),
+        r.invokedBy(),
+        r.ip(),
+        userAgent,
+        r.resources(),
+        r.bytesOut(),
+        r.fields());
   }
 
   private static byte[] bytes(EventRecord r) {

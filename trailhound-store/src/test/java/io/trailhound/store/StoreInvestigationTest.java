@@ -3,6 +3,7 @@ package io.trailhound.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailhound.finding.Finding;
+import io.trailhound.investigate.EventRecord;
 import io.trailhound.investigate.InMemoryEventIndex;
 import io.trailhound.investigate.Investigation;
 import io.trailhound.investigate.Investigator;
@@ -21,6 +22,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +68,26 @@ class StoreInvestigationTest {
       }
       // the comparison covers the routine-work check that reads a role's whole history
       assertThat(benign).isPositive();
+
+      // the removal check's resource lookup, filtered by API in SQL, answers what the index's
+      // pivot filtered by base API answers (versioned Lambda names included)
+      var lookup = store.lookup((raw, paths) -> RawRecords.read(raw, paths, CLOCK));
+      Set<String> apis =
+          Set.of("CreateFunction", "UpdateFunctionCode", "DeleteUser", "PutObject", "AssumeRole");
+      int matched = 0;
+      for (List<Object> row :
+          store.query("SELECT DISTINCT arn FROM event_resources ORDER BY arn", 100_000).rows()) {
+        String arn = (String) row.get(0);
+        List<String> stored = ids(lookup.byResource(arn, null, null, apis));
+        assertThat(stored).as(arn).isEqualTo(ids(index.byResource(arn, null, null, apis)));
+        matched += stored.size();
+      }
+      assertThat(matched).isPositive();
     }
+  }
+
+  private static List<String> ids(List<EventRecord> events) {
+    return events.stream().map(EventRecord::id).toList();
   }
 
   private static String json(Investigation inv) throws IOException {
