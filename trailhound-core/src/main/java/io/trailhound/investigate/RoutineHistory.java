@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -99,18 +98,7 @@ final class RoutineHistory {
       return List.of();
     }
     try {
-      return usage.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the history of " + owner, e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException("history of " + owner + " failed", e.getCause());
+      return io.trailhound.source.Workers.result(usage, "reading the history of " + owner);
     } catch (CancellationException e) {
       throw new IllegalStateException("history of " + owner + " was cancelled", e);
     }

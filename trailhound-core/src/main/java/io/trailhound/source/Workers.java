@@ -32,8 +32,18 @@ public final class Workers {
    * @param what what the task was doing, for the message when the wait is interrupted
    */
   public static void await(Future<?> f, String what) {
+    result(f, what);
+  }
+
+  /**
+   * Waits for one task and returns its result; its unchecked exception or error is rethrown as it
+   * was.
+   *
+   * @param what what the task was doing, for the message when the wait is interrupted
+   */
+  public static <T> T result(Future<T> f, String what) {
     try {
-      f.get();
+      return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while " + what, e);
