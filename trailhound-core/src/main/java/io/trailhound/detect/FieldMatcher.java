@@ -39,18 +39,12 @@ final class FieldMatcher implements Matcher {
 
   /**
    * Recent outcomes by the field's text, when the outcome is a function of the text alone (every
-   * test a {@link TextTest}) and computing it costs more than a lookup: log fields such as user
-   * agents repeat across millions of events, and the same substring, wildcard or regex search over
-   * the same text gives the same answer. A direct-mapped table of immutable entries, written by any
-   * thread without a lock (an entry is published whole through its final fields, and a lost write
-   * only costs a recomputation). Null when not memoised.
+   * test a {@link TextTest}): the same substring, wildcard or regex search over the same text gives
+   * the same answer. Null when not memoised.
    */
-  private final Known[] memo;
+  private final RecentByText<Boolean> memo;
 
   private static final int MEMO_SLOTS = 64;
-
-  /** One remembered outcome. */
-  private record Known(String text, int hash, boolean result) {}
 
   /**
    * @param path the field; null for a keyword search over every text of the event
@@ -80,7 +74,7 @@ final class FieldMatcher implements Matcher {
       this.equalities = null;
       this.groups = groups.toArray(new ValueTest[0]);
     }
-    this.memo = path != null && worthMemoising(groups) ? new Known[MEMO_SLOTS] : null;
+    this.memo = path != null && worthMemoising(groups) ? new RecentByText<>(MEMO_SLOTS) : null;
   }
 
   /**
@@ -121,14 +115,12 @@ final class FieldMatcher implements Matcher {
     if (memo != null && values.size() == 1) {
       String text = values.get(0).text();
       if (text != null) {
-        int h = text.hashCode();
-        int slot = (h ^ (h >>> 16)) & (MEMO_SLOTS - 1);
-        Known known = memo[slot];
-        if (known != null && known.hash == h && (known.text == text || known.text.equals(text))) {
-          return known.result;
+        Boolean known = memo.get(text);
+        if (known != null) {
+          return known;
         }
         boolean result = test(values, context);
-        memo[slot] = new Known(text, h, result);
+        memo.put(text, result);
         return result;
       }
     }

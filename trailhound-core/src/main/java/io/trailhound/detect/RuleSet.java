@@ -20,17 +20,14 @@ final class RuleSet {
 
   /**
    * Recent bucket lookups per key field, by text: event names and sources repeat on nearly every
-   * event, and looking one up again with its cached hash is cheaper than folding and hashing it.
-   * Direct-mapped, immutable entries written without a lock (see {@link FieldMatcher}'s memo).
+   * event, and looking one up again with its cached hash is cheaper than folding and hashing it. An
+   * unknown text is remembered with {@link #NONE}.
    */
-  private final Bucket[][] recent;
+  private final List<RecentByText<CompiledRule[]>> recent = new ArrayList<>();
 
   private static final int RECENT_SLOTS = 256;
 
   private static final CompiledRule[] NONE = new CompiledRule[0];
-
-  /** One remembered lookup; {@link #NONE} when the text has no bucket. */
-  private record Bucket(String text, int hash, CompiledRule[] rules) {}
 
   private final List<CompiledRule> all;
 
@@ -75,19 +72,19 @@ final class RuleSet {
       indexes.add(new FoldedIndex<>(arrays));
     }
     always = unindexed.toArray(new CompiledRule[0]);
-    recent = new Bucket[keyFields.length][RECENT_SLOTS];
+    for (int i = 0; i < keyFields.length; i++) {
+      recent.add(new RecentByText<>(RECENT_SLOTS));
+    }
   }
 
   private CompiledRule[] bucket(int field, String text) {
-    int h = text.hashCode();
-    Bucket[] memo = recent[field];
-    int slot = (h ^ (h >>> 16)) & (RECENT_SLOTS - 1);
-    Bucket known = memo[slot];
-    if (known != null && known.hash == h && (known.text == text || known.text.equals(text))) {
-      return known.rules;
+    RecentByText<CompiledRule[]> memo = recent.get(field);
+    CompiledRule[] known = memo.get(text);
+    if (known != null) {
+      return known;
     }
     CompiledRule[] rules = indexes.get(field).get(text);
-    memo[slot] = new Bucket(text, h, rules == null ? NONE : rules);
+    memo.put(text, rules == null ? NONE : rules);
     return rules == null ? NONE : rules;
   }
 
