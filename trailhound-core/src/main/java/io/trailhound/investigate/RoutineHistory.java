@@ -7,9 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The routine-work check's question about a footprint: how its owner (the role behind its sessions,
@@ -23,16 +21,9 @@ final class RoutineHistory {
   /** No question: the footprint has no owner to compare with, or its actor is root. */
   static final RoutineHistory NONE = new RoutineHistory(null, false, Set.of(), Set.of(), Set.of());
 
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
   /** Idle threads end after a minute; daemons, so an unfinished question never holds the JVM. */
   private static final ExecutorService ASK =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "trailhound-routine-history-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
+      io.trailhound.source.Workers.onDemand("routine-history");
 
   final String owner;
   final boolean role;

@@ -4,9 +4,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Fixed pools of named daemon threads that read files in parallel, and waiting on their work. */
+/**
+ * Pools of named daemon threads (reading files in parallel, work beside a caller), and waiting on
+ * their work.
+ */
 public final class Workers {
 
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -15,15 +19,25 @@ public final class Workers {
 
   /** A pool of {@code threads} daemon threads named {@code trailhound-<stage>-<pool>-<n>}. */
   public static ExecutorService pool(String stage, int threads) {
+    return Executors.newFixedThreadPool(threads, named(stage));
+  }
+
+  /**
+   * A pool that starts daemon threads named like {@link #pool}'s as tasks come and ends them after
+   * a minute idle: for work that runs beside a caller now and then.
+   */
+  public static ExecutorService onDemand(String stage) {
+    return Executors.newCachedThreadPool(named(stage));
+  }
+
+  private static ThreadFactory named(String stage) {
     int pool = POOLS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        threads,
-        r -> {
-          Thread t = new Thread(r, "trailhound-" + stage + "-" + pool + "-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    return r -> {
+      Thread t = new Thread(r, "trailhound-" + stage + "-" + pool + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /**
