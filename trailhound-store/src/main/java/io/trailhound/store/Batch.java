@@ -36,6 +36,11 @@ final class Batch {
   private final Set<LocalDate> pendingDays = new HashSet<>();
   private DuckDBAppender events;
   private DuckDBAppender resources;
+  private DuckDBAppender callers;
+
+  /** Caller keys this writer staged: each caller part is staged once (cleared when large). */
+  private final Set<String> stagedCallers = new HashSet<>();
+
   private int pending;
   private long stored;
   private long alreadyStored;
@@ -80,6 +85,7 @@ final class Batch {
     if (events == null) {
       events = connection.createAppender("temp", "main", "staging_events");
       resources = connection.createAppender("temp", "main", "staging_resources");
+      callers = connection.createAppender("temp", "main", "staging_callers");
     }
     EventView v = row.view();
     Actor a = v.actor();
@@ -117,8 +123,14 @@ final class Batch {
     events.append(scanId);
     events.append(row.raw());
     events.append(row.issuedKeyId());
-    events.append(row.record());
+    events.append(row.record().record());
     events.endRow();
+    if (stagedCallers.add(row.record().callerKey())) {
+      callers.beginRow();
+      callers.append(row.record().callerKey());
+      callers.append(row.record().caller());
+      callers.endRow();
+    }
     for (Resource r : v.resources()) {
       if (r.arn() == null) {
         continue;
@@ -175,8 +187,13 @@ final class Batch {
       s.executeUpdate(
           "INSERT INTO event_resources SELECT * FROM staging_resources"
               + (sort ? " ORDER BY day, arn, event_time" : ""));
+      // a key names one caller part (128 bits of SHA-256): a key already stored is not stored again
+      s.executeUpdate(
+          "INSERT INTO callers SELECT caller_key, min(caller) FROM staging_callers"
+              + " WHERE caller_key NOT IN (SELECT caller_key FROM callers) GROUP BY caller_key");
       s.execute("DELETE FROM staging_events");
       s.execute("DELETE FROM staging_resources");
+      s.execute("DELETE FROM staging_callers");
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
@@ -187,6 +204,9 @@ final class Batch {
     days.addAll(pendingDays);
     pendingDays.clear();
     pending = 0;
+    if (stagedCallers.size() > 1 << 20) {
+      stagedCallers.clear();
+    }
     batches++;
   }
 
@@ -215,8 +235,10 @@ final class Batch {
     if (events != null) {
       events.close();
       resources.close();
+      callers.close();
       events = null;
       resources = null;
+      callers = null;
     }
   }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * One event as the store keeps it: the columns of {@code events}, computed on the reader thread
  * that delivered the event so the single writer thread only appends. {@code issuedKeyId} is the
  * access key the call issued ({@code responseElements.credentials.accessKeyId} of an STS call) or
- * created ({@code CreateAccessKey}), for actor resolution's walk back to the issuing call.
+ * created ({@code CreateAccessKey}), for actor resolution's walk back to the issuing call; {@code
+ * record} what investigation reads of it, split from its caller part (see {@link RecordCodec}).
  */
 record EventRow(
     String eventId,
@@ -28,7 +29,7 @@ record EventRow(
     String raw,
     List<String> derivedResources,
     String issuedKeyId,
-    String record) {
+    RecordCodec.Split record) {
 
   static EventRow of(Event event) {
     EventView v = event.view();
@@ -44,7 +45,7 @@ record EventRow(
         event.rawJson(),
         derived(event, record.resources()),
         issued != null ? issued : record.field(EventRecord.CREATED_KEY),
-        RecordCodec.encode(record));
+        RecordCodec.split(record));
   }
 
   /**
@@ -66,7 +67,8 @@ record EventRow(
   long weight() {
     return 512L
         + 2L * raw.length()
-        + 2L * record.length()
+        + 2L * record.record().length()
+        + 2L * record.caller().length()
         + (resourcesJson == null ? 0 : 2L * resourcesJson.length());
   }
 

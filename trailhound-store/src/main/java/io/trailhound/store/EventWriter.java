@@ -21,7 +21,17 @@ import org.duckdb.DuckDBConnection;
 public final class EventWriter implements AutoCloseable {
 
   private static final EventRow END =
-      new EventRow("", null, "", null, null, null, "", java.util.List.of(), null, "");
+      new EventRow(
+          "",
+          null,
+          "",
+          null,
+          null,
+          null,
+          "",
+          java.util.List.of(),
+          null,
+          new RecordCodec.Split("", "", ""));
 
   private final LinkedBlockingQueue<EventRow> queue = new LinkedBlockingQueue<>();
   private final Semaphore budget;

@@ -35,37 +35,97 @@ final class RecordDecoder {
   private final Interner interner;
   private final Map<Tail, String[]> callers = new HashMap<>();
   private final Map<Tail, Rest> rests = new HashMap<>();
+  private final Map<String, String[]> callerParts = new HashMap<>();
 
   RecordDecoder(Interner interner) {
     this.interner = interner;
   }
 
-  /** The record, or null when it was written for other kept paths (see {@link RecordCodec}). */
+  /**
+   * Gives the decoder caller parts of the caller-key layout by key (see {@link RecordCodec#split}),
+   * each parsed once: records naming a key it was not given decode to null.
+   */
+  void provide(Map<String, String> parts) {
+    for (Map.Entry<String, String> p : parts.entrySet()) {
+      if (!callerParts.containsKey(p.getKey())) {
+        byte[] b = p.getValue().getBytes(StandardCharsets.UTF_8);
+        try {
+          callerParts.put(p.getKey(), caller(b, 0, b.length));
+        } catch (IOException | RuntimeException e) {
+          throw new StoreException(
+              "unreadable caller part " + p.getKey() + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /**
+   * The caller key a record of the caller-key layout names, or null for a record of the full layout
+   * (or one this decoder cannot read quickly, which {@link #decode} reads in full).
+   */
+  static String callerKey(byte[] json) {
+    Head head = head(json);
+    return head == null ? RecordCodec.callerKey(json) : RecordCodec.callerKey(json, head.tailStart);
+  }
+
+  /**
+   * The record, or null when it was written for other kept paths (see {@link RecordCodec}) or names
+   * a caller part the decoder was not given.
+   */
   EventRecord decode(byte[] json) {
     Head head = head(json);
-    int restStart = head == null ? -1 : restStart(json, head.tailStart);
-    if (restStart < 0) {
-      return RecordCodec.decode(json, interner);
+    if (head == null) {
+      return RecordCodec.decode(json, interner, callerParts::get);
     }
-    Tail callerKey = new Tail(json, head.tailStart, restStart);
-    String[] caller = callers.get(callerKey);
-    Tail restKey = new Tail(json, restStart, json.length);
-    Rest rest = rests.get(restKey);
-    try {
+    String key = RecordCodec.callerKey(json, head.tailStart);
+    String[] caller;
+    int restStart;
+    if (key != null) {
+      caller = callerParts.get(key);
       if (caller == null) {
-        caller = caller(json, head.tailStart, restStart);
+        return null;
+      }
+      restStart = head.tailStart + RecordCodec.KEY_CHARS + 3;
+    } else {
+      restStart = restStart(json, head.tailStart);
+      if (restStart < 0) {
+        return RecordCodec.decode(json, interner, callerParts::get);
+      }
+      Tail callerKey = new Tail(json, head.tailStart, restStart);
+      caller = callers.get(callerKey);
+      if (caller == null) {
+        try {
+          caller = caller(json, head.tailStart, restStart - 1);
+        } catch (IOException | RuntimeException e) {
+          throw new StoreException("unreadable record column: " + e.getMessage(), e);
+        }
         callers.put(callerKey.copy(), caller);
       }
-      if (rest == null) {
-        rest = rest(json, restStart);
-        rests.put(restKey.copy(), rest);
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new StoreException("unreadable record column: " + e.getMessage(), e);
     }
+    Tail restKey = new Tail(json, restStart, json.length);
+    Rest rest = rests.get(restKey);
+    if (rest == null) {
+      try {
+        rest = rest(json, restStart);
+      } catch (IOException | RuntimeException e) {
+        throw new StoreException("unreadable record column: " + e.getMessage(), e);
+      }
+      rests.put(restKey.copy(), rest);
+    }
+    return record(head.id, head.time, caller, rest.resources, rest.bytesOut, rest.fields);
+  }
+
+  /** A record from its head, its caller part's values (see {@link #caller}) and its rest. */
+  static EventRecord record(
+      String id,
+      Instant time,
+      String[] caller,
+      List<String> resources,
+      long bytesOut,
+      Map<String, String> fields) {
     return new EventRecord(
-        head.id,
-        head.time,
+        id,
+        time,
         caller[0],
         caller[1],
         caller[2],
@@ -83,9 +143,9 @@ final class RecordDecoder {
         caller[14],
         caller[15],
         caller[16],
-        rest.resources,
-        rest.bytesOut,
-        rest.fields);
+        resources,
+        bytesOut,
+        fields);
   }
 
   /** Resources, bytes out and fields of a record, shared by the records whose rest is equal. */
@@ -134,17 +194,23 @@ final class RecordDecoder {
     return true;
   }
 
-  /** The caller part's values, interned; the read-only flag as "true", "false" or null. */
+  /**
+   * The caller part's values from its elements in bytes {@code [from, to)}, interned; the read-only
+   * flag as "true", "false" or null.
+   */
   private String[] caller(byte[] b, int from, int to) throws IOException {
-    byte[] array = new byte[to - from + 1];
+    byte[] array = new byte[to - from + 2];
     array[0] = '[';
-    System.arraycopy(b, from, array, 1, to - from - 1);
+    System.arraycopy(b, from, array, 1, to - from);
     array[array.length - 1] = ']';
     String[] out = new String[CALLER_ELEMENTS];
     try (JsonParser p = JSON.createParser(array)) {
       p.nextToken();
       for (int n = 0; n < CALLER_ELEMENTS; n++) {
         JsonToken t = p.nextToken();
+        if (t == null || !t.isScalarValue()) {
+          throw new IOException("caller part has " + n + " values, expected " + CALLER_ELEMENTS);
+        }
         out[n] =
             switch (t) {
               case VALUE_NULL -> null;
@@ -152,6 +218,9 @@ final class RecordDecoder {
               case VALUE_FALSE -> "false";
               default -> interner.intern(p.getText());
             };
+      }
+      if (p.nextToken() != JsonToken.END_ARRAY) {
+        throw new IOException("caller part has more than " + CALLER_ELEMENTS + " values");
       }
     }
     return out;

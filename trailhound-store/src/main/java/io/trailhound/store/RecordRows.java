@@ -137,6 +137,7 @@ final class RecordRows {
    * scan's readers.
    */
   List<EventRecord> select(String sql, List<?> params) {
+    List<byte[]> records = new ArrayList<>();
     List<EventRecord> out = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
@@ -144,31 +145,75 @@ final class RecordRows {
     // every busy actor's object names and keep them alive for the collector to copy
     Interner interner = new Interner();
     RecordDecoder decoder = new RecordDecoder(interner);
+    java.util.Set<String> keys = new java.util.HashSet<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           byte[] json = r.getBytes(1);
-          EventRecord record = json == null ? null : decoder.decode(json);
-          if (record != null) {
-            out.add(record);
-          } else {
-            String id = r.getString(3);
+          String id = r.getString(3);
+          if (json == null || id != null) {
             if (id == null) {
               throw new StoreException("unreadable record column (its head names the kept paths)");
             }
             missing.add(id);
             days.add(r.getObject(4, java.time.LocalDate.class));
+          } else {
+            String key = RecordDecoder.callerKey(json);
+            if (key != null) {
+              keys.add(key);
+            }
+            records.add(json);
           }
         }
       }
     } catch (SQLException e) {
       throw new StoreException("store lookup failed: " + EventStore.message(e), e);
     }
+    decoder.provide(callers(keys));
+    for (byte[] json : records) {
+      EventRecord record = decoder.decode(json);
+      if (record != null) {
+        out.add(record);
+        continue;
+      }
+      // a caller part the store does not hold (a damaged store): the event is read from its raw
+      // JSON instead, never decoded with a guess
+      Map.Entry<String, Instant> head = RecordCodec.idAndTime(json);
+      if (head == null) {
+        throw new StoreException("unreadable record column (no id and time in its head)");
+      }
+      missing.add(head.getKey());
+      days.add(Sql.day(head.getValue()));
+    }
     if (!missing.isEmpty()) {
       out.addAll(fromRaw(missing, days, interner));
     }
     out.sort(EventRecord.ORDER);
+    return out;
+  }
+
+  /** Caller parts by key (see {@link RecordCodec#split}), a thousand keys per query. */
+  private Map<String, String> callers(java.util.Collection<String> keys) {
+    Map<String, String> out = new java.util.HashMap<>();
+    List<String> all = new ArrayList<>(keys);
+    for (int from = 0; from < all.size(); from += 1_000) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 1_000));
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT caller_key, caller FROM callers WHERE caller_key IN ("
+                  + placeholders(chunk.size())
+                  + ")")) {
+        bind(ps, chunk);
+        try (ResultSet r = ps.executeQuery()) {
+          while (r.next()) {
+            out.put(r.getString(1), r.getString(2));
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("store lookup failed: " + EventStore.message(e), e);
+      }
+    }
     return out;
   }
 

@@ -15,7 +15,7 @@ import java.util.List;
 final class Schema {
 
   /** Version written by this build. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   /** Columns of {@code events}, in table order (the appender writes them in this order). */
   static final List<String> EVENT_COLUMNS =
@@ -63,6 +63,9 @@ final class Schema {
        issued_key_id VARCHAR, record VARCHAR)
       """;
 
+  private static final String CALLERS_COLUMNS =
+      "(caller_key VARCHAR NOT NULL, caller VARCHAR NOT NULL)";
+
   private static final String RESOURCES_COLUMNS =
       """
       (event_id VARCHAR NOT NULL, event_time TIMESTAMP NOT NULL, day DATE NOT NULL,
@@ -90,6 +93,7 @@ final class Schema {
               + " trailhound VARCHAR)",
           "CREATE TABLE events " + EVENTS_COLUMNS,
           "CREATE TABLE event_resources " + RESOURCES_COLUMNS,
+          "CREATE TABLE callers " + CALLERS_COLUMNS,
           """
           CREATE TABLE findings (
             finding_id VARCHAR NOT NULL, scan_id VARCHAR, dedup_key VARCHAR,
@@ -117,6 +121,10 @@ final class Schema {
    * responses carry those fields). {@code record}, what investigation needs of an event (see {@link
    * RecordCodec}), stays null for events stored before: lookups read their raw JSON instead. The
    * pivot indexes are built by the next load.
+   *
+   * <p>2 → 3: {@code callers}, each caller part (source type to user agent) of the records stored
+   * once by its key (see {@link RecordCodec#split}); records written from then on name the key
+   * instead of repeating the part. Records written before keep the full layout and stay readable.
    */
   private static final List<List<String>> MIGRATIONS =
       List.of(
@@ -126,7 +134,8 @@ final class Schema {
               "UPDATE events SET issued_key_id = coalesce("
                   + "raw->>'$.responseElements.credentials.accessKeyId',"
                   + " raw->>'$.responseElements.accessKey.accessKeyId')"
-                  + " WHERE event_source IN ('sts.amazonaws.com', 'iam.amazonaws.com')"));
+                  + " WHERE event_source IN ('sts.amazonaws.com', 'iam.amazonaws.com')"),
+          List.of("CREATE TABLE callers " + CALLERS_COLUMNS));
 
   private Schema() {}
 
@@ -141,6 +150,7 @@ final class Schema {
   static void createStaging(Statement s) throws SQLException {
     s.execute("CREATE TEMP TABLE staging_events " + EVENTS_COLUMNS);
     s.execute("CREATE TEMP TABLE staging_resources " + RESOURCES_COLUMNS);
+    s.execute("CREATE TEMP TABLE staging_callers " + CALLERS_COLUMNS);
   }
 
   /**

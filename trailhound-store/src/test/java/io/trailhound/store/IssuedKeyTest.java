@@ -73,6 +73,7 @@ class IssuedKeyTest {
         s.execute("DROP INDEX event_resources_arn");
         s.execute("ALTER TABLE events DROP COLUMN issued_key_id");
         s.execute("ALTER TABLE events DROP COLUMN record");
+        s.execute("DROP TABLE callers");
         s.execute("DELETE FROM schema_version");
         s.execute("INSERT INTO schema_version VALUES (1, TIMESTAMP '2026-11-01', 'old')");
       }
@@ -80,12 +81,13 @@ class IssuedKeyTest {
 
     assertThatThrownBy(() -> EventStore.openReadOnly(file, CLOCK))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("schema version 1 (current 2)")
+        .hasMessageContaining("schema version 1 (current 3)")
         .hasMessageContaining("read-write");
 
     try (EventStore store = StoreLoadTest.open(file)) {
       assertThat(StoreLoadTest.count(store, "SELECT max(version) FROM schema_version"))
-          .isEqualTo(2);
+          .isEqualTo(3);
+      assertThat(StoreLoadTest.count(store, "SELECT count(*) FROM callers")).isZero();
       assertThat(StoreLoadTest.count(store, "SELECT count(issued_key_id) FROM events"))
           .isEqualTo(expected.size());
       assertThat(issuedBy(store, expected.keySet())).isEqualTo(expected);
