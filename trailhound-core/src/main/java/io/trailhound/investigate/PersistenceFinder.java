@@ -84,11 +84,41 @@ final class PersistenceFinder {
 
   private record Candidate(String kind, String target, String resource, String detail) {}
 
+  /** The APIs {@link #candidate} looks at: every other call is passed over at once. */
+  private static final java.util.Set<String> CANDIDATE_APIS =
+      java.util.Set.of(
+          "CreateUser",
+          "CreateAccessKey",
+          "CreateLoginProfile",
+          "UpdateLoginProfile",
+          "CreateRole",
+          "UpdateAssumeRolePolicy",
+          "CreatePolicyVersion",
+          "SetDefaultPolicyVersion",
+          "AttachUserPolicy",
+          "AttachRolePolicy",
+          "AttachGroupPolicy",
+          "PutUserPolicy",
+          "PutRolePolicy",
+          "PutGroupPolicy",
+          "AddUserToGroup",
+          "CreateFunction",
+          "UpdateFunctionCode",
+          "AddPermission",
+          "ModifyInstanceAttribute",
+          "CreateSAMLProvider",
+          "UpdateSAMLProvider",
+          "CreateOpenIDConnectProvider",
+          "CreateTrustAnchor");
+
   private static Candidate candidate(EventRecord e) {
+    String api = PrivescCatalog.baseApi(e.api());
+    if (!CANDIDATE_APIS.contains(api)) {
+      return null;
+    }
     String iam = "arn:aws:iam::" + e.account() + ":";
     String user = e.field("requestParameters.userName");
     String role = e.field("requestParameters.roleName");
-    String api = PrivescCatalog.baseApi(e.api());
     return switch (api) {
       case "CreateUser" ->
           user == null

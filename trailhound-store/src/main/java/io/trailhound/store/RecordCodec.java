@@ -139,6 +139,15 @@ final class RecordCodec {
    * start with a string followed by an array).
    */
   static String callerKey(byte[] b, int callerStart) {
+    int at = keyAt(b, callerStart);
+    return at < 0 ? null : new String(b, at, KEY_CHARS, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Where the caller key of a record of the caller-key layout starts ({@link #KEY_CHARS} hex
+   * digits, then {@code ",[}), or -1 for any other record.
+   */
+  static int keyAt(byte[] b, int callerStart) {
     int end = callerStart + 1 + KEY_CHARS;
     if (callerStart < 0
         || end + 2 >= b.length
@@ -146,14 +155,14 @@ final class RecordCodec {
         || b[end] != '"'
         || b[end + 1] != ','
         || b[end + 2] != '[') {
-      return null;
+      return -1;
     }
     for (int i = callerStart + 1; i < end; i++) {
       if (!((b[i] >= '0' && b[i] <= '9') || (b[i] >= 'a' && b[i] <= 'f'))) {
-        return null;
+        return -1;
       }
     }
-    return new String(b, callerStart + 1, KEY_CHARS, StandardCharsets.US_ASCII);
+    return callerStart + 1;
   }
 
   static String encode(EventRecord r) {

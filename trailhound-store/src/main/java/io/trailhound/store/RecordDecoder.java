@@ -33,9 +33,21 @@ final class RecordDecoder {
       new com.fasterxml.jackson.core.JsonFactory();
 
   private final Interner interner;
-  private final Map<Tail, String[]> callers = new HashMap<>();
-  private final Map<Tail, Rest> rests = new HashMap<>();
+
+  /**
+   * Recently decoded parts, direct-mapped by hash: a busy actor's repeats are near each other, and
+   * a bounded table keeps a read of hundreds of thousands of distinct parts (a role's uploads, one
+   * object each) from holding every part's bytes and decoding until the answer is complete.
+   */
+  private static final int RECENT = 4096;
+
+  private final Tail[] callerKeys = new Tail[RECENT];
+  private final String[][] callerValues = new String[RECENT][];
+  private final Tail[] restKeys = new Tail[RECENT];
+  private final Rest[] restValues = new Rest[RECENT];
   private final Map<String, String[]> callerParts = new HashMap<>();
+  private final byte[] lastKey = new byte[RecordCodec.KEY_CHARS];
+  private String[] lastCaller;
 
   RecordDecoder(Interner interner) {
     this.interner = interner;
@@ -60,15 +72,6 @@ final class RecordDecoder {
   }
 
   /**
-   * The caller key a record of the caller-key layout names, or null for a record of the full layout
-   * (or one this decoder cannot read quickly, which {@link #decode} reads in full).
-   */
-  static String callerKey(byte[] json) {
-    Head head = head(json);
-    return head == null ? RecordCodec.callerKey(json) : RecordCodec.callerKey(json, head.tailStart);
-  }
-
-  /**
    * The record, or null when it was written for other kept paths (see {@link RecordCodec}) or names
    * a caller part the decoder was not given.
    */
@@ -77,40 +80,59 @@ final class RecordDecoder {
     if (head == null) {
       return RecordCodec.decode(json, interner, callerParts::get);
     }
-    String key = RecordCodec.callerKey(json, head.tailStart);
+    int keyAt = RecordCodec.keyAt(json, head.tailStart);
     String[] caller;
     int restStart;
-    if (key != null) {
-      caller = callerParts.get(key);
-      if (caller == null) {
-        return null;
+    if (keyAt >= 0) {
+      // consecutive rows of a busy actor name the same caller part: compared as bytes, no key
+      // string per row
+      if (lastCaller != null
+          && Arrays.equals(
+              json, keyAt, keyAt + RecordCodec.KEY_CHARS, lastKey, 0, RecordCodec.KEY_CHARS)) {
+        caller = lastCaller;
+      } else {
+        caller =
+            callerParts.get(
+                new String(json, keyAt, RecordCodec.KEY_CHARS, StandardCharsets.US_ASCII));
+        if (caller == null) {
+          return null;
+        }
+        System.arraycopy(json, keyAt, lastKey, 0, RecordCodec.KEY_CHARS);
+        lastCaller = caller;
       }
-      restStart = head.tailStart + RecordCodec.KEY_CHARS + 3;
+      restStart = keyAt + RecordCodec.KEY_CHARS + 2;
     } else {
       restStart = restStart(json, head.tailStart);
       if (restStart < 0) {
         return RecordCodec.decode(json, interner, callerParts::get);
       }
       Tail callerKey = new Tail(json, head.tailStart, restStart);
-      caller = callers.get(callerKey);
-      if (caller == null) {
+      int slot = callerKey.slot();
+      if (callerKey.equals(callerKeys[slot])) {
+        caller = callerValues[slot];
+      } else {
         try {
           caller = caller(json, head.tailStart, restStart - 1);
         } catch (IOException | RuntimeException e) {
           throw new StoreException("unreadable record column: " + e.getMessage(), e);
         }
-        callers.put(callerKey.copy(), caller);
+        callerKeys[slot] = callerKey;
+        callerValues[slot] = caller;
       }
     }
     Tail restKey = new Tail(json, restStart, json.length);
-    Rest rest = rests.get(restKey);
-    if (rest == null) {
+    int slot = restKey.slot();
+    Rest rest;
+    if (restKey.equals(restKeys[slot])) {
+      rest = restValues[slot];
+    } else {
       try {
         rest = rest(json, restStart);
       } catch (IOException | RuntimeException e) {
         throw new StoreException("unreadable record column: " + e.getMessage(), e);
       }
-      rests.put(restKey.copy(), rest);
+      restKeys[slot] = restKey;
+      restValues[slot] = rest;
     }
     return record(head.id, head.time, caller, rest.resources, rest.bytesOut, rest.fields);
   }
@@ -345,16 +367,9 @@ final class RecordDecoder {
       this.hash = (int) (h ^ (h >>> 32));
     }
 
-    private Tail(byte[] bytes, int from, int to, int hash) {
-      this.bytes = bytes;
-      this.from = from;
-      this.to = to;
-      this.hash = hash;
-    }
-
-    /** A key holding only its range's bytes (the row's whole record need not stay referenced). */
-    Tail copy() {
-      return new Tail(Arrays.copyOfRange(bytes, from, to), 0, to - from, hash);
+    /** Its slot in a table of {@link #RECENT} entries. */
+    int slot() {
+      return (hash ^ (hash >>> 13)) & (RECENT - 1);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,7 @@ final class RecordRows {
     Interner interner = new Interner();
     RecordDecoder decoder = new RecordDecoder(interner);
     java.util.Set<String> keys = new java.util.HashSet<>();
+    byte[] last = null;
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet r = ps.executeQuery()) {
@@ -158,27 +160,54 @@ final class RecordRows {
             }
             missing.add(id);
             days.add(r.getObject(4, java.time.LocalDate.class));
-          } else {
-            String key = RecordDecoder.callerKey(json);
-            if (key != null) {
-              keys.add(key);
-            }
-            records.add(json);
+            continue;
           }
+          int keyAt = RecordCodec.keyAt(json, RecordCodec.skip(json, 1, 4));
+          if (keyAt >= 0
+              && (last == null
+                  || !Arrays.equals(
+                      json,
+                      keyAt,
+                      keyAt + RecordCodec.KEY_CHARS,
+                      last,
+                      0,
+                      RecordCodec.KEY_CHARS))) {
+            last = Arrays.copyOfRange(json, keyAt, keyAt + RecordCodec.KEY_CHARS);
+            keys.add(new String(last, StandardCharsets.US_ASCII));
+          }
+          records.add(json);
         }
       }
     } catch (SQLException e) {
       throw new StoreException("store lookup failed: " + EventStore.message(e), e);
     }
+    // all rows first, then their caller parts in one query (a part fetched per row or per chunk
+    // costs a scan of the callers table each time), then the records
     decoder.provide(callers(keys));
+    decode(decoder, records, out, missing, days);
+    if (!missing.isEmpty()) {
+      out.addAll(fromRaw(missing, days, interner));
+    }
+    out.sort(EventRecord.ORDER);
+    return out;
+  }
+
+  /**
+   * Decodes {@code records} into {@code out}; a record whose caller part the store lacks is read
+   * from its raw JSON instead ({@code missing}), never decoded with a guess.
+   */
+  private static void decode(
+      RecordDecoder decoder,
+      List<byte[]> records,
+      List<EventRecord> out,
+      List<String> missing,
+      java.util.Set<java.time.LocalDate> days) {
     for (byte[] json : records) {
       EventRecord record = decoder.decode(json);
       if (record != null) {
         out.add(record);
         continue;
       }
-      // a caller part the store does not hold (a damaged store): the event is read from its raw
-      // JSON instead, never decoded with a guess
       Map.Entry<String, Instant> head = RecordCodec.idAndTime(json);
       if (head == null) {
         throw new StoreException("unreadable record column (no id and time in its head)");
@@ -186,11 +215,6 @@ final class RecordRows {
       missing.add(head.getKey());
       days.add(Sql.day(head.getValue()));
     }
-    if (!missing.isEmpty()) {
-      out.addAll(fromRaw(missing, days, interner));
-    }
-    out.sort(EventRecord.ORDER);
-    return out;
   }
 
   /** Caller parts by key (see {@link RecordCodec#split}), a thousand keys per query. */

@@ -240,38 +240,95 @@ public final class StoreEventLookup implements EventLookup {
   }
 
   /**
-   * The principals' events are read once: each key's events come back without those the principals'
-   * pivots already returned (an IAM user's key signs its user's calls, and reading both would read
-   * a busy user's history twice), and are completed from them.
+   * The principals' and keys' events are read together, once: one scan of the busy addresses' rows
+   * for all of them, and one index read per rare address, where a pivot per principal and per key
+   * read a busy role's history again for each of its keys (an IAM user's key signs its user's
+   * calls). The answer is ordered as the interface's: each key's events, then the principals'.
    */
   @Override
   public List<EventRecord> credentials(Set<String> keys, Set<String> principals, Set<String> ips) {
     if (ips.isEmpty() || ips.contains(null) || principals.isEmpty() || principals.contains(null)) {
       return EventLookup.super.credentials(keys, principals, ips);
     }
+    Map<String, List<EventRecord>> byKey = new java.util.LinkedHashMap<>();
     Map<String, List<EventRecord>> byPrincipal = new java.util.LinkedHashMap<>();
-    Map<String, List<EventRecord>> principalsByKey = new HashMap<>();
+    for (String key : keys) {
+      if (key != null) {
+        byKey.put(key, new ArrayList<>());
+      }
+    }
     for (String principal : principals) {
-      List<EventRecord> events = pivotFrom("actor_arn = ?", principal, null, null, ips, Set.of());
-      byPrincipal.put(principal, events);
+      byPrincipal.put(principal, new ArrayList<>());
+    }
+    List<EventRecord> all = pivotFromAny(byPrincipal.keySet(), byKey.keySet(), ips);
+    for (EventRecord e : all) {
+      List<EventRecord> ofKey = e.accessKeyId() == null ? null : byKey.get(e.accessKeyId());
+      if (ofKey != null) {
+        ofKey.add(e);
+      }
+      List<EventRecord> ofPrincipal =
+          e.principalArn() == null ? null : byPrincipal.get(e.principalArn());
+      if (ofPrincipal != null) {
+        ofPrincipal.add(e);
+      }
+    }
+    // an event has one key and one principal, and the store one row per event id: each key's
+    // events are its own, and a principal's not yet listed are those signed with no key asked about
+    List<EventRecord> out = new ArrayList<>(all.size());
+    byKey.values().forEach(out::addAll);
+    for (List<EventRecord> events : byPrincipal.values()) {
       for (EventRecord e : events) {
-        // only the keys asked about: a CI role's session uses a new key every run
-        if (e.accessKeyId() != null && keys.contains(e.accessKeyId())) {
-          principalsByKey.computeIfAbsent(e.accessKeyId(), k -> new ArrayList<>()).add(e);
+        if (e.accessKeyId() == null || !byKey.containsKey(e.accessKeyId())) {
+          out.add(e);
         }
       }
     }
-    int expected = byPrincipal.values().stream().mapToInt(List::size).sum();
-    Map<String, EventRecord> out = new java.util.LinkedHashMap<>(expected * 4 / 3 + 16);
-    for (String key : keys) {
-      List<EventRecord> events =
-          new ArrayList<>(pivotFrom("access_key_id = ?", key, null, null, ips, principals));
-      events.addAll(principalsByKey.getOrDefault(key, List.of()));
-      events.sort(EventRecord.ORDER);
-      events.forEach(e -> out.putIfAbsent(e.id(), e));
+    return out;
+  }
+
+  /**
+   * Events from {@code ips} of any of the principals or keys, in {@link EventRecord#ORDER}: rare
+   * addresses through their index, each once, and the busy ones in one scan.
+   */
+  private List<EventRecord> pivotFromAny(
+      Set<String> principals, Set<String> keys, Set<String> ips) {
+    List<EventRecord> out = new ArrayList<>();
+    List<String> busy = new ArrayList<>();
+    for (String ip : new java.util.TreeSet<>(ips)) {
+      if (addressCount(ip) > RARE_ADDRESS) {
+        busy.add(ip);
+        continue;
+      }
+      for (EventRecord e :
+          rows.select(
+              "SELECT " + RecordRows.COLUMNS + " FROM events WHERE source_ip = ?", List.of(ip))) {
+        if ((e.principalArn() != null && principals.contains(e.principalArn()))
+            || (e.accessKeyId() != null && keys.contains(e.accessKeyId()))) {
+          out.add(e);
+        }
+      }
     }
-    byPrincipal.values().forEach(events -> events.forEach(e -> out.putIfAbsent(e.id(), e)));
-    return new ArrayList<>(out.values());
+    if (!busy.isEmpty()) {
+      List<Object> params = new ArrayList<>(principals);
+      params.addAll(keys);
+      params.addAll(busy);
+      out.addAll(
+          rows.select(
+              "SELECT "
+                  + RecordRows.COLUMNS
+                  + " FROM events WHERE (actor_arn IN ("
+                  + RecordRows.placeholders(principals.size())
+                  + ")"
+                  + (keys.isEmpty()
+                      ? ""
+                      : " OR access_key_id IN (" + RecordRows.placeholders(keys.size()) + ")")
+                  + ") AND source_ip IN ("
+                  + RecordRows.placeholders(busy.size())
+                  + ")",
+              params));
+    }
+    out.sort(EventRecord.ORDER);
+    return out;
   }
 
   @Override
