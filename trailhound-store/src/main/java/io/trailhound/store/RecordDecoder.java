@@ -72,6 +72,22 @@ final class RecordDecoder {
   }
 
   /**
+   * The caller key a record of the caller-key layout names when this decoder was not given its part
+   * (see {@link #provide}); null for any other record.
+   */
+  String missingKey(byte[] json) {
+    int keyAt = RecordCodec.keyAt(json, RecordCodec.skip(json, 1, 4));
+    if (keyAt < 0
+        || (lastCaller != null
+            && Arrays.equals(
+                json, keyAt, keyAt + RecordCodec.KEY_CHARS, lastKey, 0, RecordCodec.KEY_CHARS))) {
+      return null;
+    }
+    String key = new String(json, keyAt, RecordCodec.KEY_CHARS, StandardCharsets.US_ASCII);
+    return callerParts.containsKey(key) ? null : key;
+  }
+
+  /**
    * The record, or null when it was written for other kept paths (see {@link RecordCodec}) or names
    * a caller part the decoder was not given.
    */

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +137,7 @@ final class RecordRows {
    * scan's readers.
    */
   List<EventRecord> select(String sql, List<?> params) {
-    List<byte[]> records = new ArrayList<>();
+    List<byte[]> pending = new ArrayList<>();
     List<EventRecord> out = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
@@ -147,7 +146,6 @@ final class RecordRows {
     Interner interner = new Interner();
     RecordDecoder decoder = new RecordDecoder(interner);
     java.util.Set<String> keys = new java.util.HashSet<>();
-    byte[] last = null;
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet r = ps.executeQuery()) {
@@ -162,29 +160,25 @@ final class RecordRows {
             days.add(r.getObject(4, java.time.LocalDate.class));
             continue;
           }
-          int keyAt = RecordCodec.keyAt(json, RecordCodec.skip(json, 1, 4));
-          if (keyAt >= 0
-              && (last == null
-                  || !Arrays.equals(
-                      json,
-                      keyAt,
-                      keyAt + RecordCodec.KEY_CHARS,
-                      last,
-                      0,
-                      RecordCodec.KEY_CHARS))) {
-            last = Arrays.copyOfRange(json, keyAt, keyAt + RecordCodec.KEY_CHARS);
-            keys.add(new String(last, StandardCharsets.US_ASCII));
+          // a record whose caller part the decoder does not have yet waits for the next fetch of
+          // parts, a batch of keys in one indexed query; the others are decoded at once, so a
+          // busy actor's rows are let go of as they are read
+          String key = decoder.missingKey(json);
+          if (key == null) {
+            decode(decoder, json, out, missing, days);
+          } else {
+            keys.add(key);
+            pending.add(json);
+            if (pending.size() >= PENDING) {
+              decodePending(decoder, pending, keys, out, missing, days);
+            }
           }
-          records.add(json);
         }
       }
     } catch (SQLException e) {
       throw new StoreException("store lookup failed: " + EventStore.message(e), e);
     }
-    // all rows first, then their caller parts in one query (a part fetched per row or per chunk
-    // costs a scan of the callers table each time), then the records
-    decoder.provide(callers(keys));
-    decode(decoder, records, out, missing, days);
+    decodePending(decoder, pending, keys, out, missing, days);
     if (!missing.isEmpty()) {
       out.addAll(fromRaw(missing, days, interner));
     }
@@ -192,29 +186,48 @@ final class RecordRows {
     return out;
   }
 
-  /**
-   * Decodes {@code records} into {@code out}; a record whose caller part the store lacks is read
-   * from its raw JSON instead ({@code missing}), never decoded with a guess.
-   */
-  private static void decode(
+  /** Records that may wait for their caller parts in {@link #select}. */
+  private static final int PENDING = 8192;
+
+  /** Fetches the caller parts of {@code keys}, decodes {@code pending}, and empties both. */
+  private void decodePending(
       RecordDecoder decoder,
-      List<byte[]> records,
+      List<byte[]> pending,
+      java.util.Set<String> keys,
       List<EventRecord> out,
       List<String> missing,
       java.util.Set<java.time.LocalDate> days) {
-    for (byte[] json : records) {
-      EventRecord record = decoder.decode(json);
-      if (record != null) {
-        out.add(record);
-        continue;
-      }
-      Map.Entry<String, Instant> head = RecordCodec.idAndTime(json);
-      if (head == null) {
-        throw new StoreException("unreadable record column (no id and time in its head)");
-      }
-      missing.add(head.getKey());
-      days.add(Sql.day(head.getValue()));
+    if (!keys.isEmpty()) {
+      decoder.provide(callers(keys));
+      keys.clear();
     }
+    for (byte[] json : pending) {
+      decode(decoder, json, out, missing, days);
+    }
+    pending.clear();
+  }
+
+  /**
+   * Decodes one record into {@code out}; a record whose caller part the store lacks is read from
+   * its raw JSON instead ({@code missing}), never decoded with a guess.
+   */
+  private static void decode(
+      RecordDecoder decoder,
+      byte[] json,
+      List<EventRecord> out,
+      List<String> missing,
+      java.util.Set<java.time.LocalDate> days) {
+    EventRecord record = decoder.decode(json);
+    if (record != null) {
+      out.add(record);
+      return;
+    }
+    Map.Entry<String, Instant> head = RecordCodec.idAndTime(json);
+    if (head == null) {
+      throw new StoreException("unreadable record column (no id and time in its head)");
+    }
+    missing.add(head.getKey());
+    days.add(Sql.day(head.getValue()));
   }
 
   /** Caller parts by key (see {@link RecordCodec#split}), a thousand keys per query. */

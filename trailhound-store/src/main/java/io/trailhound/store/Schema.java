@@ -85,7 +85,8 @@ final class Schema {
           "CREATE INDEX IF NOT EXISTS events_actor ON events (actor_arn)",
           "CREATE INDEX IF NOT EXISTS events_source_ip ON events (source_ip)",
           "CREATE INDEX IF NOT EXISTS events_issued_key ON events (issued_key_id)",
-          "CREATE INDEX IF NOT EXISTS event_resources_arn ON event_resources (arn)");
+          "CREATE INDEX IF NOT EXISTS event_resources_arn ON event_resources (arn)",
+          "CREATE INDEX IF NOT EXISTS callers_key ON callers (caller_key)");
 
   private static final List<String> CREATE =
       List.of(
