@@ -133,7 +133,12 @@ final class Footprint {
     // The finding's own events from an address the scope left out (the owner's calls a grouped
     // finding picked up) are not the attacker's.
     List<EventRecord> kept = seeds.stream().filter(s -> inScope(s, ips)).toList();
-    Footprint f = new Footprint(kept, Set.copyOf(ips), new ArrayList<>());
+    // in the scope's order (first seen first), kept so: the response blocks the addresses in it
+    Footprint f =
+        new Footprint(
+            kept,
+            java.util.Collections.unmodifiableSet(new LinkedHashSet<>(ips)),
+            new ArrayList<>());
     for (EventRecord s : kept) {
       if (s.accessKeyId() != null) {
         f.keys.add(s.accessKeyId());

@@ -54,8 +54,10 @@ record InstanceShell(
 
   InstanceShell {
     calls = List.copyOf(calls);
-    clients = Set.copyOf(clients);
-    apis = Set.copyOf(apis);
+    // sorted, and kept so: the verdict names them in this order (Set.copyOf's order changes from
+    // one run to the next, and an investigation must read the same every time)
+    clients = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(clients));
+    apis = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(apis));
   }
 
   /**
