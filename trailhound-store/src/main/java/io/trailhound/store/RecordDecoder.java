@@ -266,6 +266,98 @@ final class RecordDecoder {
 
   /** The rest {@code [resources], bytesOut, {fields}]} from {@code from}, parsed as RecordCodec. */
   private Rest rest(byte[] b, int from) throws IOException {
+    Rest plain = plainRest(b, from);
+    return plain != null ? plain : jacksonRest(b, from);
+  }
+
+  /**
+   * The rest when it is plain — ASCII strings without escapes, as RecordCodec writes nearly every
+   * rest — read directly; null for anything else, which Jackson reads. A busy actor's uploads each
+   * have a rest of their own (the object they name), and a parser per rest cost more than the read.
+   */
+  private Rest plainRest(byte[] b, int from) {
+    int[] at = {from};
+    if (!take(b, at, '[')) {
+      return null;
+    }
+    List<String> resources = new ArrayList<>(2);
+    if (!take(b, at, ']')) {
+      do {
+        String r = plainString(b, at);
+        if (r == null) {
+          return null;
+        }
+        resources.add(interner.intern(r));
+      } while (take(b, at, ','));
+      if (!take(b, at, ']')) {
+        return null;
+      }
+    }
+    if (!take(b, at, ',')) {
+      return null;
+    }
+    long[] number = new long[1];
+    int i = number(b, at[0], number);
+    if (i < 0) {
+      return null;
+    }
+    at[0] = i;
+    if (!take(b, at, ',') || !take(b, at, '{')) {
+      return null;
+    }
+    Map<String, String> fields = new TreeMap<>();
+    if (!take(b, at, '}')) {
+      do {
+        String name = plainString(b, at);
+        if (name == null || !take(b, at, ':')) {
+          return null;
+        }
+        String value = plainString(b, at);
+        if (value == null) {
+          return null;
+        }
+        fields.put(name, name.endsWith("Document") ? value : interner.intern(value));
+      } while (take(b, at, ','));
+      if (!take(b, at, '}')) {
+        return null;
+      }
+    }
+    if (!take(b, at, ']') || at[0] != b.length) {
+      return null;
+    }
+    return new Rest(List.copyOf(resources), number[0], Map.copyOf(fields));
+  }
+
+  /** Steps over {@code c} at {@code at[0]}: false (and no step) when something else is there. */
+  private static boolean take(byte[] b, int[] at, char c) {
+    if (at[0] < b.length && b[at[0]] == c) {
+      at[0]++;
+      return true;
+    }
+    return false;
+  }
+
+  /** A string of printable ASCII without escapes at {@code at[0]}, or null. */
+  private static String plainString(byte[] b, int[] at) {
+    int i = at[0];
+    if (i >= b.length || b[i] != '"') {
+      return null;
+    }
+    int start = ++i;
+    while (i < b.length && b[i] != '"') {
+      if (b[i] == '\\' || b[i] < 0x20) {
+        return null;
+      }
+      i++;
+    }
+    if (i >= b.length) {
+      return null;
+    }
+    at[0] = i + 1;
+    return new String(b, start, i - start, StandardCharsets.US_ASCII);
+  }
+
+  private Rest jacksonRest(byte[] b, int from) throws IOException {
     byte[] array = new byte[b.length - from + 1];
     array[0] = '[';
     System.arraycopy(b, from, array, 1, b.length - from);

@@ -148,6 +148,64 @@ class CallerPartsTest {
         .isNotEqualTo(RecordCodec.split(quoted).callerKey());
   }
 
+  @Test
+  void rests_plain_or_not_decode_to_the_record_written_in_both_layouts() {
+    java.util.Random random = new java.util.Random(20261124);
+    String alphabet = "abcXYZ019:/-_. \"\\,[]{}\u00e9\u4e2d\n\t\u0001";
+    RecordDecoder decoder = new RecordDecoder(new Interner());
+    for (int n = 0; n < 3000; n++) {
+      List<String> resources = new java.util.ArrayList<>();
+      for (int k = random.nextInt(4); k > 0; k--) {
+        resources.add(text(random, alphabet));
+      }
+      Map<String, String> fields = new TreeMap<>();
+      for (int k = random.nextInt(4); k > 0; k--) {
+        fields.put(
+            random.nextBoolean() ? "requestParameters.policyDocument" : text(random, alphabet),
+            text(random, alphabet));
+      }
+      EventRecord r =
+          new EventRecord(
+              "e-" + n,
+              Instant.ofEpochSecond(1_790_000_000L + n, random.nextInt(1_000_000_000)),
+              "cloudtrail",
+              "123456789012",
+              "us-east-1",
+              "s3.amazonaws.com",
+              "PutObject",
+              random.nextBoolean(),
+              null,
+              "AssumedRole",
+              "arn:aws:sts::123456789012:assumed-role/r/s",
+              "r",
+              "ASIA" + random.nextInt(5),
+              null,
+              null,
+              null,
+              null,
+              "203.0.113.7",
+              "ua",
+              resources,
+              random.nextInt(3) == 0 ? -random.nextInt(1000) : random.nextInt(1 << 30),
+              fields);
+      RecordCodec.Split split = RecordCodec.split(r);
+      decoder.provide(Map.of(split.callerKey(), split.caller()));
+
+      assertThat(decoder.decode(bytes(r))).as(split.record()).isEqualTo(r);
+      assertThat(decoder.decode(RecordCodec.encode(r).getBytes(StandardCharsets.UTF_8)))
+          .isEqualTo(r);
+    }
+  }
+
+  private static String text(java.util.Random random, String alphabet) {
+    StringBuilder b = new StringBuilder();
+    boolean plain = random.nextBoolean();
+    for (int k = random.nextInt(12); k > 0; k--) {
+      b.append(alphabet.charAt(random.nextInt(plain ? 15 : alphabet.length())));
+    }
+    return b.toString();
+  }
+
   private static byte[] bytes(EventRecord r) {
     return RecordCodec.split(r).record().getBytes(StandardCharsets.UTF_8);
   }
