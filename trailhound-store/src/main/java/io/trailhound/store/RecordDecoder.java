@@ -190,46 +190,12 @@ final class RecordDecoder {
   private record Rest(List<String> resources, long bytesOut, Map<String, String> fields) {}
 
   /**
-   * Where the resources array starts, after the caller part that starts at {@code from}: the caller
-   * part is {@value #CALLER_ELEMENTS} strings, nulls or booleans; -1 when it is not.
+   * Where the resources array starts, after the caller part of {@value #CALLER_ELEMENTS} values
+   * that starts at {@code from}; -1 when it is not there.
    */
   private static int restStart(byte[] b, int from) {
-    int i = from;
-    for (int n = 0; n < CALLER_ELEMENTS; n++) {
-      if (i >= b.length) {
-        return -1;
-      }
-      if (b[i] == '"') {
-        i++;
-        while (i < b.length && b[i] != '"') {
-          i += b[i] == '\\' ? 2 : 1;
-        }
-        i++;
-      } else if (at(b, i, "null") || at(b, i, "true")) {
-        i += 4;
-      } else if (at(b, i, "false")) {
-        i += 5;
-      } else {
-        return -1;
-      }
-      if (i >= b.length || b[i] != ',') {
-        return -1;
-      }
-      i++;
-    }
-    return i < b.length && b[i] == '[' ? i : -1;
-  }
-
-  private static boolean at(byte[] b, int i, String word) {
-    if (i + word.length() > b.length) {
-      return false;
-    }
-    for (int k = 0; k < word.length(); k++) {
-      if (b[i + k] != word.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+    int i = RecordCodec.skip(b, from, CALLER_ELEMENTS);
+    return i >= 0 && i < b.length && b[i] == '[' ? i : -1;
   }
 
   /**

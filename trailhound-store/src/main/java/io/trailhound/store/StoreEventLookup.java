@@ -227,7 +227,7 @@ public final class StoreEventLookup implements EventLookup {
     if (ips.isEmpty() || ips.contains(null)) {
       return EventLookup.super.byAccessKey(accessKeyId, from, to, ips);
     }
-    return pivotFrom("access_key_id = ?", accessKeyId, from, to, ips, Set.of());
+    return pivotFrom("access_key_id = ?", accessKeyId, from, to, ips);
   }
 
   @Override
@@ -236,7 +236,7 @@ public final class StoreEventLookup implements EventLookup {
     if (ips.isEmpty() || ips.contains(null)) {
       return EventLookup.super.byPrincipal(principalArn, from, to, ips);
     }
-    return pivotFrom("actor_arn = ?", principalArn, from, to, ips, Set.of());
+    return pivotFrom("actor_arn = ?", principalArn, from, to, ips);
   }
 
   /**
@@ -292,43 +292,22 @@ public final class StoreEventLookup implements EventLookup {
    */
   private List<EventRecord> pivotFromAny(
       Set<String> principals, Set<String> keys, Set<String> ips) {
-    List<EventRecord> out = new ArrayList<>();
-    List<String> busy = new ArrayList<>();
-    for (String ip : new java.util.TreeSet<>(ips)) {
-      if (addressCount(ip) > RARE_ADDRESS) {
-        busy.add(ip);
-        continue;
-      }
-      for (EventRecord e :
-          rows.select(
-              "SELECT " + RecordRows.COLUMNS + " FROM events WHERE source_ip = ?", List.of(ip))) {
-        if ((e.principalArn() != null && principals.contains(e.principalArn()))
-            || (e.accessKeyId() != null && keys.contains(e.accessKeyId()))) {
-          out.add(e);
-        }
-      }
-    }
-    if (!busy.isEmpty()) {
-      List<Object> params = new ArrayList<>(principals);
-      params.addAll(keys);
-      params.addAll(busy);
-      out.addAll(
-          rows.select(
-              "SELECT "
-                  + RecordRows.COLUMNS
-                  + " FROM events WHERE (actor_arn IN ("
-                  + RecordRows.placeholders(principals.size())
-                  + ")"
-                  + (keys.isEmpty()
-                      ? ""
-                      : " OR access_key_id IN (" + RecordRows.placeholders(keys.size()) + ")")
-                  + ") AND source_ip IN ("
-                  + RecordRows.placeholders(busy.size())
-                  + ")",
-              params));
-    }
-    out.sort(EventRecord.ORDER);
-    return out;
+    List<Object> params = new ArrayList<>(principals);
+    params.addAll(keys);
+    return fromAddresses(
+        ips,
+        null,
+        null,
+        e ->
+            (e.principalArn() != null && principals.contains(e.principalArn()))
+                || (e.accessKeyId() != null && keys.contains(e.accessKeyId())),
+        "actor_arn IN ("
+            + RecordRows.placeholders(principals.size())
+            + ")"
+            + (keys.isEmpty()
+                ? ""
+                : " OR access_key_id IN (" + RecordRows.placeholders(keys.size()) + ")"),
+        params);
   }
 
   @Override
@@ -388,18 +367,36 @@ public final class StoreEventLookup implements EventLookup {
     return out;
   }
 
-  /**
-   * Events of a key or principal from some addresses. An attacker's address is rare and its index
-   * answers in a millisecond, where the busy key or principal it used (the owner's, every day)
-   * would scan its column: so rare addresses are read by address and filtered here, and only busy
-   * ones are filtered together with the key or principal in SQL.
-   */
+  /** Events of a key or principal from some addresses (see {@link #fromAddresses}). */
   private List<EventRecord> pivotFrom(
-      String filter, String value, Instant from, Instant to, Set<String> ips, Set<String> notBy) {
+      String filter, String value, Instant from, Instant to, Set<String> ips) {
     if (value == null) {
       return List.of();
     }
     boolean byKey = filter.startsWith("access_key_id");
+    return fromAddresses(
+        ips,
+        from,
+        to,
+        e -> value.equals(byKey ? e.accessKeyId() : e.principalArn()),
+        filter,
+        List.of(value));
+  }
+
+  /**
+   * Events from some addresses that {@code wanted} accepts, in {@link EventRecord#ORDER}. An
+   * attacker's address is rare and its index answers in a millisecond, where the busy key or
+   * principal it used (the owner's, every day) would scan its column: so rare addresses are read by
+   * address and filtered here, and only busy ones are filtered together with {@code condition} (the
+   * same test in SQL, with {@code params}) in one scan.
+   */
+  private List<EventRecord> fromAddresses(
+      Set<String> ips,
+      Instant from,
+      Instant to,
+      java.util.function.Predicate<EventRecord> wanted,
+      String condition,
+      List<?> params) {
     List<EventRecord> out = new ArrayList<>();
     List<String> busy = new ArrayList<>();
     for (String ip : new java.util.TreeSet<>(ips)) {
@@ -414,33 +411,25 @@ public final class StoreEventLookup implements EventLookup {
                   + " FROM events WHERE source_ip = ?"
                   + RecordRows.range(from, to),
               RecordRows.withRange(List.of(ip), from, to))) {
-        if (value.equals(byKey ? e.accessKeyId() : e.principalArn())
-            && (notBy.isEmpty() || !notBy.contains(e.principalArn()))) {
+        if (wanted.test(e)) {
           out.add(e);
         }
       }
     }
     if (!busy.isEmpty()) {
-      List<Object> params = new ArrayList<>();
-      params.add(value);
-      params.addAll(busy);
-      params.addAll(notBy);
+      List<Object> all = new ArrayList<>(params);
+      all.addAll(busy);
       out.addAll(
           rows.select(
               "SELECT "
                   + RecordRows.COLUMNS
-                  + " FROM events WHERE "
-                  + filter
-                  + " AND source_ip IN ("
+                  + " FROM events WHERE ("
+                  + condition
+                  + ") AND source_ip IN ("
                   + RecordRows.placeholders(busy.size())
                   + ")"
-                  + (notBy.isEmpty()
-                      ? ""
-                      : " AND (actor_arn IS NULL OR actor_arn NOT IN ("
-                          + RecordRows.placeholders(notBy.size())
-                          + "))")
                   + RecordRows.range(from, to),
-              RecordRows.withRange(params, from, to)));
+              RecordRows.withRange(all, from, to)));
     }
     out.sort(EventRecord.ORDER);
     return out;
